@@ -1,0 +1,70 @@
+package org.trialsearch.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.trialsearch.config.ConfigSource;
+import org.trialsearch.enrich.Enricher;
+import org.trialsearch.enrich.Vocabulary;
+import org.trialsearch.index.IndexBuild;
+import org.trialsearch.source.IngestReport;
+import org.trialsearch.source.SourceWalker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Builds a new index from trial records: files, folders or zips of ClinicalTrials.gov API v2 JSON",
+        "(single studies, arrays, API pages, newline-delimited). The new index replaces the one in --index."})
+final class IndexCommand implements Callable<Integer> {
+
+  private static final int SKIPPED_SHOWN = 20;
+
+  @Option(names = "--index", required = true, description = "Index folder to write (replaced).")
+  Path index;
+
+  @Option(names = "--config", description = "Vocabulary folder (default: ./index-config if present, else the built-in one).")
+  Path config;
+
+  @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Files, folders or zips to read.")
+  List<Path> sources;
+
+  @Override
+  public Integer call() throws Exception {
+    Enricher enricher = new Enricher(Vocabulary.load(ConfigSource.locate(config)));
+    long total = SourceWalker.totalBytes(sources);
+    IndexBuild.Result result;
+    try (ProgressBar progress = new ProgressBarBuilder()
+        .setTaskName("Indexing")
+        .setInitialMax(total)
+        .setUnit(" MiB", 1 << 20)
+        .setStyle(ProgressBarStyle.ASCII)
+        .build()) {
+      result = IndexBuild.run(index, sources, enricher, progress::stepBy);
+    }
+    printSummary(result);
+    return 0;
+  }
+
+  private void printSummary(IndexBuild.Result result) {
+    IngestReport report = result.report();
+    System.out.printf("Read %d records from %d files in %.1f s%n", report.recordsRead(), report.filesRead(), result.took().toMillis() / 1000.0);
+    for (Map.Entry<String, Integer> format : report.recordsByFormat().entrySet()) {
+      System.out.printf("  %-16s %d records%n", format.getKey(), format.getValue());
+    }
+    System.out.printf("Indexed %d trials into %s (replacing the index there)%n", result.trials(), index);
+    if (result.repeatedRecords() > 0) {
+      System.out.printf("  %d records repeated an NCT id already read; the newest record of each trial was kept%n", result.repeatedRecords());
+    }
+    System.out.printf("Skipped %d%n", report.skippedCount());
+    report.skipped().stream().limit(SKIPPED_SHOWN).forEach(s -> System.out.println("  " + s));
+    if (report.skippedCount() > SKIPPED_SHOWN) System.out.printf("  ... and %d more%n", report.skippedCount() - SKIPPED_SHOWN);
+  }
+}

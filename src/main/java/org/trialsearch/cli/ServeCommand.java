@@ -1,0 +1,80 @@
+package org.trialsearch.cli;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trialsearch.TrialSearchServer;
+import org.trialsearch.config.ConfigSource;
+import org.trialsearch.enrich.Enricher;
+import org.trialsearch.enrich.Vocabulary;
+import org.trialsearch.index.IndexBuild;
+import org.trialsearch.index.TrialIndex;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Serves an index over HTTP. When the index folder holds no index yet, builds one first from",
+        "the sample trials in ./data (or the copy built into the jar)."})
+final class ServeCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+  @Option(names = "--index", defaultValue = "trialsearch-index", description = "Index folder (default: ${DEFAULT-VALUE}).")
+  Path index;
+
+  @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+  int port;
+
+  @Option(names = "--config", description = "Vocabulary folder (default: ./index-config if present, else the built-in one).")
+  Path config;
+
+  @Override
+  public Integer call() throws Exception {
+    ConfigSource configSource = ConfigSource.locate(config);
+    if (!TrialIndex.exists(index)) buildSample(configSource);
+    TrialSearchServer server = TrialSearchServer.start(index, port, configSource);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        server.close();
+      } catch (IOException e) {
+        LOG.error("closing the index failed", e);
+      }
+      stopped.countDown();
+    }));
+    LOG.info("Serving {} on http://localhost:{}/", index, server.port());
+    stopped.await();
+    return 0;
+  }
+
+  private void buildSample(ConfigSource configSource) throws IOException, URISyntaxException {
+    Path sample = sampleData();
+    LOG.info("No index in {}: building one from the sample trials in {}", index, sample.toUri());
+    IndexBuild.Result result = IndexBuild.run(index, List.of(sample), new Enricher(Vocabulary.load(configSource)), bytes -> {});
+    LOG.info("Indexed {} sample trials in {} ms", result.trials(), result.took().toMillis());
+  }
+
+  /** ./data when run from the repository, else the copy packed into the jar. */
+  private static Path sampleData() throws IOException, URISyntaxException {
+    Path local = Path.of("data");
+    if (Files.isDirectory(local)) return local;
+    URL packed = ServeCommand.class.getResource("/data");
+    if (packed == null) throw new IOException("no sample data: neither ./data nor a packed copy exists");
+    if (packed.getProtocol().equals("jar")) {
+      return FileSystems.newFileSystem(packed.toURI(), Map.of()).getPath("/data");
+    }
+    return Path.of(packed.toURI());
+  }
+}

@@ -1,0 +1,56 @@
+package org.trialsearch.enrich;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.trialsearch.config.VocabularyFile.Entry;
+
+/**
+ * Spellings => canonical value, looked up on folded words (case, accents and punctuation ignored),
+ * so that "Active, not recruiting", "ACTIVE_NOT_RECRUITING" and "active not recruiting" are one. Each canonical value is also its own spelling. Used for statuses, phases and countries.
+ */
+public final class CanonicalNames {
+
+  private final Map<String, List<String>> valuesByKey = new HashMap<>();
+  private final Set<String> canonical = new LinkedHashSet<>();
+
+  /** Each entry: spellings => one or more canonical values (a "Phase 1/Phase 2" names two). */
+  CanonicalNames(List<Entry> entries) {
+    for (Entry entry : entries) {
+      canonical.addAll(entry.right());
+      for (String value : entry.right()) put(entry, value, List.of(value));
+      for (String spelling : entry.left()) put(entry, spelling, entry.right());
+    }
+  }
+
+  private void put(Entry entry, String spelling, List<String> values) {
+    List<String> previous = valuesByKey.putIfAbsent(Fold.words(spelling), values);
+    if (previous != null && !previous.equals(values)) {
+      throw entry.error("'" + spelling + "' already stands for " + String.join(", ", previous));
+    }
+  }
+
+  /** The canonical values a spelling stands for; empty when the vocabulary does not know it. */
+  public List<String> lookup(String spelling) {
+    return spelling == null ? List.of() : valuesByKey.getOrDefault(Fold.words(spelling), List.of());
+  }
+
+  /** The canonical values of all the spellings, in first-seen order, each spelling's own form kept when unknown. */
+  public List<String> normalizeAll(List<String> spellings, boolean keepUnknown) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String spelling : spellings) {
+      if (spelling == null || spelling.isBlank()) continue;
+      List<String> values = lookup(spelling);
+      if (!values.isEmpty()) out.addAll(values);
+      else if (keepUnknown) out.add(spelling.strip());
+    }
+    return new ArrayList<>(out);
+  }
+
+  public Set<String> canonicalValues() {
+    return Set.copyOf(canonical);
+  }
+}

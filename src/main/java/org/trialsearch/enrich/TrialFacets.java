@@ -1,0 +1,24 @@
+package org.trialsearch.enrich;
+
+import java.util.List;
+
+/**
+ * What enrichment derives from a trial, in canonical values: the facets people filter on. An empty
+ * list means the sources state nothing for that facet. {@code eligibilityStated} is false when no
+ * source says anything about who may take part; such a trial is left out of age filters.
+ */
+public record TrialFacets(
+    String status,
+    List<String> phases,
+    List<String> antigens,
+    List<String> countries,
+    List<String> ageGroups,
+    boolean eligibilityStated) {
+
+  public TrialFacets {
+    phases = List.copyOf(phases);
+    antigens = List.copyOf(antigens);
+    countries = List.copyOf(countries);
+    ageGroups = List.copyOf(ageGroups);
+  }
+}

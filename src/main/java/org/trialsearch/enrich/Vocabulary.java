@@ -1,0 +1,23 @@
+package org.trialsearch.enrich;
+
+import org.trialsearch.config.ConfigSource;
+
+/** The domain vocabulary of {@code index-config/}, loaded and validated once at start-up. */
+public record Vocabulary(
+    AntigenDictionary antigens,
+    CellTherapyMarkers cellTherapy,
+    CanonicalNames statuses,
+    CanonicalNames phases,
+    CanonicalNames countries,
+    AgeGroups ageGroups) {
+
+  public static Vocabulary load(ConfigSource source) {
+    return new Vocabulary(
+        new AntigenDictionary(source.entries("antigens.txt"), source.entries("products.txt")),
+        new CellTherapyMarkers(source.entries("cell-therapy.txt")),
+        new CanonicalNames(source.entries("statuses.txt")),
+        new CanonicalNames(source.entries("phases.txt")),
+        new CanonicalNames(source.entries("countries.txt")),
+        new AgeGroups(source.entries("age-groups.txt")));
+  }
+}

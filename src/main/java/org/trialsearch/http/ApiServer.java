@@ -1,0 +1,70 @@
+package org.trialsearch.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.regex.Pattern;
+import org.trialsearch.model.Json;
+import org.trialsearch.search.FilterValues;
+import org.trialsearch.search.InvalidRequestException;
+import org.trialsearch.search.SearchService;
+import org.trialsearch.search.Suggestions;
+
+/** The HTTP API: thin handlers that read typed requests, call the services and write typed answers. */
+public final class ApiServer {
+
+  private static final Pattern NCT_ID = Pattern.compile("NCT\\d{8}");
+
+  /** The health answer: whether the index is open, and how many trials it holds. */
+  public record Health(String status, int trials) {}
+
+  private final SearchService search;
+  private final Suggestions suggestions;
+  private final FilterValues filterValues;
+
+  public ApiServer(SearchService search, Suggestions suggestions, FilterValues filterValues) {
+    this.search = search;
+    this.suggestions = suggestions;
+    this.filterValues = filterValues;
+  }
+
+  public Javalin create() {
+    return Javalin.create(config -> {
+      config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+      config.startup.showJavalinBanner = false;
+      ErrorMapping.register(config);
+      config.routes.get("/api/search", this::search);
+      config.routes.get("/api/trials/{nctId}", this::trial);
+      config.routes.get("/api/autocomplete", this::autocomplete);
+      config.routes.get("/api/health", this::health);
+      config.routes.get("/openapi.json", this::openApi);
+    });
+  }
+
+  private void search(Context ctx) throws IOException {
+    ctx.json(search.search(SearchParams.read(ctx, filterValues)));
+  }
+
+  private void trial(Context ctx) throws IOException {
+    String id = ctx.pathParam("nctId").strip().toUpperCase(java.util.Locale.ROOT);
+    if (!NCT_ID.matcher(id).matches()) throw new InvalidRequestException("not an NCT id: '" + ctx.pathParam("nctId") + "' (expected NCT and 8 digits)");
+    ctx.json(search.trial(id));
+  }
+
+  private void autocomplete(Context ctx) throws IOException {
+    int limit = SearchParams.integer(ctx, "limit", 10);
+    ctx.json(suggestions.suggest(ctx.queryParam("q"), limit, ctx.queryParam("kind")));
+  }
+
+  private void health(Context ctx) throws IOException {
+    ctx.json(new Health("ok", search.trialCount()));
+  }
+
+  private void openApi(Context ctx) throws IOException {
+    try (InputStream in = ApiServer.class.getResourceAsStream("/openapi.json")) {
+      ctx.contentType("application/json").result(in.readAllBytes());
+    }
+  }
+}

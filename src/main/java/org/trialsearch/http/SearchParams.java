@@ -1,0 +1,70 @@
+package org.trialsearch.http;
+
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.trialsearch.index.Fields;
+import org.trialsearch.search.FilterValues;
+import org.trialsearch.search.InvalidRequestException;
+import org.trialsearch.search.SearchRequest;
+import org.trialsearch.search.SearchRequest.SortOrder;
+import org.trialsearch.search.SearchRequest.Syntax;
+
+/** Reads the query string of {@code GET /api/search} into a {@link SearchRequest}. */
+final class SearchParams {
+
+  /** Every parameter search reads; the OpenAPI description documents exactly these. */
+  static final List<String> NAMES = List.of(
+      "q", "syntax", Fields.PHASE, Fields.STATUS, Fields.ANTIGEN, Fields.COUNTRY, Fields.AGE_GROUP, "age", "page", "size", "sort");
+
+  private SearchParams() {}
+
+  static SearchRequest read(Context ctx, FilterValues filterValues) {
+    Map<String, List<String>> filters = new HashMap<>();
+    for (String dim : Fields.FACET_DIMENSIONS) {
+      List<String> values = ctx.queryParams(dim);
+      if (!values.isEmpty()) filters.put(dim, filterValues.canonical(dim, values));
+    }
+    return new SearchRequest(
+        ctx.queryParam("q"),
+        choice(ctx, "syntax", Syntax.FORGIVING, Syntax.class),
+        filters,
+        number(ctx, "age"),
+        integer(ctx, "page", 1),
+        integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
+        choice(ctx, "sort", SortOrder.RELEVANCE, SortOrder.class));
+  }
+
+  static int integer(Context ctx, String name, int fallback) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) return fallback;
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidRequestException(name + " must be a whole number, got '" + value + "'");
+    }
+  }
+
+  private static Double number(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) return null;
+    try {
+      return Double.parseDouble(value.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidRequestException(name + " must be a number, got '" + value + "'");
+    }
+  }
+
+  private static <E extends Enum<E>> E choice(Context ctx, String name, E fallback, Class<E> type) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) return fallback;
+    String wanted = value.strip().toUpperCase(Locale.ROOT);
+    for (E option : type.getEnumConstants()) {
+      if (option.name().equals(wanted)) return option;
+    }
+    List<String> options = java.util.Arrays.stream(type.getEnumConstants()).map(o -> o.name().toLowerCase(Locale.ROOT)).toList();
+    throw new InvalidRequestException(name + " must be one of " + String.join(", ", options) + ", got '" + value + "'");
+  }
+}

@@ -1,0 +1,58 @@
+package org.trialsearch.index;
+
+import java.util.List;
+
+/** Every Lucene field name of the trial index, in one place. Text fields are named as the query language names them. */
+public final class Fields {
+  private Fields() {}
+
+  /** The NCT id, exactly as written: the document's key. */
+  public static final String NCT_ID = "nct_id";
+
+  // Text fields, searchable by name: title:, condition:, ...
+  public static final String TITLE = "title";
+  public static final String CONDITION = "condition";
+  public static final String INTERVENTION = "intervention";
+  public static final String KEYWORD = "keyword";
+  public static final String SUMMARY = "summary";
+  public static final String INCLUSION = "inclusion";
+  public static final String EXCLUSION = "exclusion";
+  /** Both halves of the criteria, and the whole text where a record has no headings. */
+  public static final String CRITERIA = "criteria";
+  public static final String SPONSOR = "sponsor";
+  /** NCT id, org study id, EudraCT, CTIS and other ids, each whole and lower-cased. */
+  public static final String ID = "id";
+
+  public static final List<String> TEXT_FIELDS =
+      List.of(TITLE, CONDITION, INTERVENTION, KEYWORD, SUMMARY, INCLUSION, EXCLUSION, CRITERIA, SPONSOR, ID);
+
+  // Facet dimensions people filter on, counted together in the "$facets" doc-values field.
+  public static final String PHASE = "phase";
+  public static final String STATUS = "status";
+  public static final String ANTIGEN = "antigen";
+  public static final String COUNTRY = "country";
+  public static final String AGE_GROUP = "age_group";
+
+  public static final List<String> FACET_DIMENSIONS = List.of(PHASE, STATUS, ANTIGEN, COUNTRY, AGE_GROUP);
+
+  /** The label a dimension carries on trials whose sources state no value for it, so that counts include them. */
+  public static final String NOT_STATED = "_not_stated";
+
+  // Values offered by autocomplete, counted in their own doc-values field so search facets stay cheap.
+  public static final String SUGGEST_FIELD = "$suggest";
+  public static final String SUGGEST_CONDITION = "suggest_condition";
+  public static final String SUGGEST_INTERVENTION = "suggest_intervention";
+  public static final String SUGGEST_SPONSOR = "suggest_sponsor";
+  public static final String SUGGEST_TITLE = "suggest_title";
+
+  public static final List<String> SUGGEST_DIMENSIONS = List.of(SUGGEST_CONDITION, SUGGEST_INTERVENTION, SUGGEST_SPONSOR, SUGGEST_TITLE);
+
+  // Numbers: ages in years (points), dates as epoch days (points and doc values for sorting).
+  public static final String MIN_AGE = "min_age";
+  public static final String MAX_AGE = "max_age";
+  public static final String START_DATE = "start_date";
+  public static final String LAST_UPDATE = "last_update";
+
+  /** The whole enriched record as JSON, for display. */
+  public static final String RECORD = "record";
+}

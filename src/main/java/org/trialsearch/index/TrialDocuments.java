@@ -1,0 +1,145 @@
+package org.trialsearch.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
+import org.trialsearch.enrich.EnrichedTrial;
+import org.trialsearch.enrich.TrialFacets;
+import org.trialsearch.model.Eligibility;
+import org.trialsearch.model.Intervention;
+import org.trialsearch.model.Json;
+import org.trialsearch.model.Trial;
+
+/** The one mapping from an enriched trial to a Lucene document, and back from its stored record. */
+public final class TrialDocuments {
+
+  /** Upper age bound indexed for "no limit", so that range queries need no special case. */
+  static final double NO_AGE_LIMIT = 1000;
+
+  private final FacetsConfig facetsConfig;
+
+  public TrialDocuments(FacetsConfig facetsConfig) {
+    this.facetsConfig = facetsConfig;
+  }
+
+  /** The facets configuration every index of trials uses. */
+  public static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    for (String dim : Fields.FACET_DIMENSIONS) config.setMultiValued(dim, true);
+    for (String dim : Fields.SUGGEST_DIMENSIONS) {
+      config.setMultiValued(dim, true);
+      config.setIndexFieldName(dim, Fields.SUGGEST_FIELD);
+    }
+    return config;
+  }
+
+  public Document toDocument(EnrichedTrial enriched) throws IOException {
+    Trial trial = enriched.trial();
+    TrialFacets facets = enriched.facets();
+    Document doc = new Document();
+    doc.add(new StringField(Fields.NCT_ID, trial.nctId(), Field.Store.YES));
+    addText(doc, trial, facets);
+    addFacets(doc, trial, facets);
+    addNumbers(doc, trial, facets);
+    doc.add(new StoredField(Fields.RECORD, new BytesRef(Json.mapper().writeValueAsBytes(enriched))));
+    return facetsConfig.build(doc);
+  }
+
+  public static EnrichedTrial fromStored(BytesRef record) {
+    try {
+      return Json.mapper().readValue(record.bytes, record.offset, record.length, EnrichedTrial.class);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("stored record cannot be read", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void addText(Document doc, Trial trial, TrialFacets facets) {
+    text(doc, Fields.TITLE, Stream.of(trial.briefTitle(), trial.officialTitle(), trial.acronym()));
+    text(doc, Fields.CONDITION, trial.conditions().stream());
+    text(doc, Fields.INTERVENTION, Stream.concat(
+        trial.interventions().stream().flatMap(i -> Stream.concat(Stream.of(i.name()), i.otherNames().stream())),
+        facets.antigens().stream()));
+    text(doc, Fields.KEYWORD, trial.keywords().stream());
+    text(doc, Fields.SUMMARY, Stream.of(trial.briefSummary(), trial.detailedDescription()));
+    Eligibility eligibility = trial.eligibility();
+    if (eligibility != null) {
+      text(doc, Fields.INCLUSION, Stream.of(eligibility.inclusion()));
+      text(doc, Fields.EXCLUSION, Stream.of(eligibility.exclusion()));
+      text(doc, Fields.CRITERIA, Stream.of(eligibility.criteria()));
+    }
+    if (trial.sponsor() != null) {
+      text(doc, Fields.SPONSOR, Stream.concat(Stream.of(trial.sponsor().lead()), trial.sponsor().collaborators().stream()));
+    }
+    Stream.of(Stream.of(trial.nctId(), trial.ids().orgStudyId(), trial.ids().eudractNumber(), trial.ids().ctisNumber()),
+            trial.ids().otherIds().stream())
+        .flatMap(s -> s).filter(Objects::nonNull).distinct()
+        .forEach(id -> doc.add(new TextField(Fields.ID, id, Field.Store.NO)));
+  }
+
+  /** Each value its own field instance, so that phrases do not match across two values. */
+  private static void text(Document doc, String field, Stream<String> values) {
+    values.filter(Objects::nonNull).filter(v -> !v.isBlank())
+        .forEach(v -> doc.add(new TextField(field, v, Field.Store.NO)));
+  }
+
+  private static void addFacets(Document doc, Trial trial, TrialFacets facets) {
+    facet(doc, Fields.PHASE, facets.phases());
+    facet(doc, Fields.STATUS, facets.status() == null ? List.of() : List.of(facets.status()));
+    facet(doc, Fields.ANTIGEN, facets.antigens());
+    facet(doc, Fields.COUNTRY, facets.countries());
+    facet(doc, Fields.AGE_GROUP, facets.ageGroups());
+    suggest(doc, Fields.SUGGEST_CONDITION, trial.conditions().stream());
+    suggest(doc, Fields.SUGGEST_INTERVENTION, trial.interventions().stream().map(Intervention::name));
+    if (trial.sponsor() != null) suggest(doc, Fields.SUGGEST_SPONSOR, Stream.of(trial.sponsor().lead()));
+    suggest(doc, Fields.SUGGEST_TITLE, Stream.of(trial.briefTitle()));
+  }
+
+  private static void facet(Document doc, String dim, Collection<String> values) {
+    if (values.isEmpty()) {
+      doc.add(new SortedSetDocValuesFacetField(dim, Fields.NOT_STATED));
+      return;
+    }
+    values.stream().distinct().forEach(v -> doc.add(new SortedSetDocValuesFacetField(dim, v)));
+  }
+
+  private static void suggest(Document doc, String dim, Stream<String> values) {
+    values.filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).distinct()
+        .forEach(v -> doc.add(new SortedSetDocValuesFacetField(dim, v)));
+  }
+
+  private static void addNumbers(Document doc, Trial trial, TrialFacets facets) {
+    Eligibility eligibility = trial.eligibility();
+    if (facets.eligibilityStated() && eligibility != null) {
+      double min = eligibility.minimumAgeYears() == null ? 0 : eligibility.minimumAgeYears();
+      double max = eligibility.maximumAgeYears() == null ? NO_AGE_LIMIT : eligibility.maximumAgeYears();
+      doc.add(new DoublePoint(Fields.MIN_AGE, min));
+      doc.add(new DoublePoint(Fields.MAX_AGE, max));
+    }
+    date(doc, Fields.START_DATE, trial.startDate());
+    date(doc, Fields.LAST_UPDATE, trial.lastUpdate());
+  }
+
+  private static void date(Document doc, String field, LocalDate date) {
+    if (date == null) return;
+    doc.add(new LongPoint(field, date.toEpochDay()));
+    doc.add(new NumericDocValuesField(field, date.toEpochDay()));
+  }
+}

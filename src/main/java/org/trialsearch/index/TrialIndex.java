@@ -1,0 +1,91 @@
+package org.trialsearch.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.trialsearch.enrich.EnrichedTrial;
+
+/**
+ * The trial index on disk: one writer, and a {@link SearcherManager} handing out point-in-time
+ * searchers. Searches never lock; writes go through {@link #put} and {@link #delete} and become
+ * visible at the next {@link #refresh}, durable at the next {@link #commit}.
+ */
+public final class TrialIndex implements Closeable {
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final TrialDocuments documents = new TrialDocuments(TrialDocuments.facetsConfig());
+
+  private TrialIndex(Path dir, IndexWriterConfig.OpenMode mode) throws IOException {
+    this.directory = FSDirectory.open(dir);
+    IndexWriterConfig config = new IndexWriterConfig(TextAnalysis.perField())
+        .setOpenMode(mode)
+        .setRAMBufferSizeMB(128);
+    this.writer = new IndexWriter(directory, config);
+    this.searchers = new SearcherManager(writer, TrialSearcher.FACTORY);
+  }
+
+  /** Opens the index in this folder, creating an empty one if there is none. */
+  public static TrialIndex open(Path dir) throws IOException {
+    return new TrialIndex(dir, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+  }
+
+  /** A new, empty index in this folder, replacing whatever index it held once committed. */
+  public static TrialIndex create(Path dir) throws IOException {
+    return new TrialIndex(dir, IndexWriterConfig.OpenMode.CREATE);
+  }
+
+  /** Whether this folder holds a committed index. */
+  public static boolean exists(Path dir) throws IOException {
+    try (Directory d = FSDirectory.open(dir)) {
+      return DirectoryReader.indexExists(d);
+    }
+  }
+
+  /** Adds the trial, or replaces the document of the trial with the same NCT id. */
+  public void put(EnrichedTrial trial) throws IOException {
+    writer.updateDocument(new Term(Fields.NCT_ID, trial.trial().nctId()), documents.toDocument(trial));
+  }
+
+  public void delete(String nctId) throws IOException {
+    writer.deleteDocuments(new Term(Fields.NCT_ID, nctId));
+  }
+
+  public void commit() throws IOException {
+    writer.commit();
+  }
+
+  /** Makes every write so far visible to searchers acquired from now on. */
+  public void refresh() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
+  public void addRefreshListener(ReferenceManager.RefreshListener listener) {
+    searchers.addListener(listener);
+  }
+
+  /** A searcher to use and then give back with {@link #release}. */
+  public TrialSearcher acquire() throws IOException {
+    return (TrialSearcher) searchers.acquire();
+  }
+
+  public void release(TrialSearcher searcher) throws IOException {
+    searchers.release(searcher);
+  }
+
+  @Override
+  public void close() throws IOException {
+    try (directory; writer; searchers) {
+      writer.commit();
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package org.trialsearch.index;
+
+import java.io.IOException;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.trialsearch.enrich.EnrichedTrial;
+import org.apache.lucene.document.Document;
+import java.util.Set;
+
+/**
+ * A point-in-time searcher of the trial index with the facet ordinals of that same point in time,
+ * so that hits and counts always agree. Built once per reopen by {@link #FACTORY}.
+ */
+public final class TrialSearcher extends IndexSearcher {
+
+  static final SearcherFactory FACTORY = new SearcherFactory() {
+    @Override
+    public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+      return new TrialSearcher(reader);
+    }
+  };
+
+  private final SortedSetDocValuesReaderState facetState;
+  private final SortedSetDocValuesReaderState suggestState;
+
+  private TrialSearcher(IndexReader reader) throws IOException {
+    super(reader);
+    var config = TrialDocuments.facetsConfig();
+    this.facetState = hasField(reader, config.getDimConfig(Fields.PHASE).indexFieldName)
+        ? new DefaultSortedSetDocValuesReaderState(reader, config.getDimConfig(Fields.PHASE).indexFieldName, config) : null;
+    this.suggestState = hasField(reader, Fields.SUGGEST_FIELD)
+        ? new DefaultSortedSetDocValuesReaderState(reader, Fields.SUGGEST_FIELD, config) : null;
+  }
+
+  /** Facet ordinals of the filter dimensions; null while the index holds no trial. */
+  public SortedSetDocValuesReaderState facetState() {
+    return facetState;
+  }
+
+  /** Ordinals of the values autocomplete offers; null while the index holds no trial. */
+  public SortedSetDocValuesReaderState suggestState() {
+    return suggestState;
+  }
+
+  /** The stored record of a hit. */
+  public EnrichedTrial record(int docId) throws IOException {
+    Document doc = storedFields().document(docId, Set.of(Fields.RECORD));
+    return TrialDocuments.fromStored(doc.getBinaryValue(Fields.RECORD));
+  }
+
+  private static boolean hasField(IndexReader reader, String field) {
+    FieldInfo info = FieldInfos.getMergedFieldInfos(reader).fieldInfo(field);
+    return info != null && reader.numDocs() > 0;
+  }
+}

@@ -1,0 +1,59 @@
+package org.trialsearch.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One clinical trial as its sources state it. Every source format maps into this record; derived
+ * facets (normalised status, phases, antigens, ...) live apart in {@code TrialFacets}.
+ * Lists are never null; absent scalars are null.
+ */
+public record Trial(
+    String nctId,
+    TrialIds ids,
+    String briefTitle,
+    String officialTitle,
+    String acronym,
+    String status,
+    List<String> phases,
+    String studyType,
+    List<String> conditions,
+    List<String> keywords,
+    List<Intervention> interventions,
+    List<Arm> arms,
+    List<Outcome> primaryOutcomes,
+    List<Outcome> secondaryOutcomes,
+    String briefSummary,
+    String detailedDescription,
+    Eligibility eligibility,
+    Integer enrollment,
+    Sponsor sponsor,
+    List<String> countries,
+    List<Site> sites,
+    List<Contact> centralContacts,
+    LocalDate startDate,
+    LocalDate lastUpdate,
+    LocalDate versionHolder,
+    List<SourceRef> sources) {
+
+  public Trial {
+    phases = List.copyOf(phases);
+    conditions = List.copyOf(conditions);
+    keywords = List.copyOf(keywords);
+    interventions = List.copyOf(interventions);
+    arms = List.copyOf(arms);
+    primaryOutcomes = List.copyOf(primaryOutcomes);
+    secondaryOutcomes = List.copyOf(secondaryOutcomes);
+    countries = List.copyOf(countries);
+    sites = List.copyOf(sites);
+    centralContacts = List.copyOf(centralContacts);
+    sources = List.copyOf(sources);
+  }
+
+  /** The title people see: the brief title, else the official one, else the id. */
+  public String displayTitle() {
+    if (briefTitle != null) return briefTitle;
+    if (officialTitle != null) return officialTitle;
+    return nctId;
+  }
+}

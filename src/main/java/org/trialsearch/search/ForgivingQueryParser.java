@@ -1,0 +1,176 @@
+package org.trialsearch.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+import org.trialsearch.index.Fields;
+
+/**
+ * The default query language, which never fails on syntax: words (all must match), "quoted
+ * phrases", {@code -word} or {@code NOT word} to exclude, {@code OR} between two pieces, and
+ * {@code field:} prefixes. Medical text such as {@code CD19+}, {@code B-ALL}, {@code t(8;21)} or
+ * {@code >= 18} is read as words: a piece that analyses to several tokens is searched as a phrase,
+ * one that analyses to none is dropped. Unknown prefixes and stray brackets or quotes are text.
+ */
+final class ForgivingQueryParser {
+
+  /** One piece of the query: a word or phrase, the field it names (null: the weighted fields), and its sign. */
+  private record Piece(String field, String text, boolean negated) {}
+
+  private final QueryBuilder builder;
+  private final Map<String, Float> weights;
+
+  ForgivingQueryParser(Analyzer analyzer, FieldWeights weights) {
+    this.builder = new QueryBuilder(analyzer);
+    this.weights = weights.weights();
+  }
+
+  ParsedQuery parse(String text) {
+    List<List<Piece>> groups = groups(lex(text));
+    List<Query> required = new ArrayList<>();
+    List<Query> excluded = new ArrayList<>();
+    for (List<Piece> group : groups) {
+      if (group.size() == 1 && group.get(0).negated()) {
+        Query q = pieceQuery(group.get(0));
+        if (q != null) excluded.add(q);
+      } else {
+        Query q = anyOf(group);
+        if (q != null) required.add(q);
+      }
+    }
+    Query strict = combine(required, excluded, required.size());
+    Query relaxed = required.size() >= 2 ? combine(required, excluded, mostOf(required.size())) : null;
+    return new ParsedQuery(strict, relaxed);
+  }
+
+  /** Most of the pieces: 1 of 2, 2 of 3, 3 of 4, 3 of 5. */
+  private static int mostOf(int n) {
+    return n == 2 ? 1 : n / 2 + 1;
+  }
+
+  private static Query combine(List<Query> required, List<Query> excluded, int minimumMatch) {
+    if (required.isEmpty() && excluded.isEmpty()) return new MatchAllDocsQuery();
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    if (required.isEmpty()) query.add(new MatchAllDocsQuery(), Occur.MUST);
+    boolean all = minimumMatch >= required.size();
+    for (Query q : required) query.add(q, all ? Occur.MUST : Occur.SHOULD);
+    if (!all) query.setMinimumNumberShouldMatch(minimumMatch);
+    for (Query q : excluded) query.add(q, Occur.MUST_NOT);
+    return query.build();
+  }
+
+  private Query anyOf(List<Piece> group) {
+    List<Query> alternatives = group.stream().map(p -> pieceQuery(new Piece(p.field(), p.text(), false)))
+        .filter(q -> q != null).toList();
+    if (alternatives.isEmpty()) return null;
+    if (alternatives.size() == 1) return alternatives.get(0);
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    alternatives.forEach(q -> any.add(q, Occur.SHOULD));
+    return any.build();
+  }
+
+  /** A piece over its field, or the best of the weighted fields; null when it has no searchable word. */
+  private Query pieceQuery(Piece piece) {
+    if (piece.field() != null) return builder.createPhraseQuery(piece.field(), piece.text());
+    List<Query> perField = new ArrayList<>();
+    for (Map.Entry<String, Float> weighted : weights.entrySet()) {
+      String field = weighted.getKey();
+      if (field.equals(Fields.ID) && !looksLikeId(piece.text())) continue;
+      Query q = builder.createPhraseQuery(field, piece.text());
+      if (q != null) perField.add(new BoostQuery(q, weighted.getValue()));
+    }
+    if (perField.isEmpty()) return null;
+    return new DisjunctionMaxQuery(perField, 0.1f);
+  }
+
+  private static boolean looksLikeId(String text) {
+    return text.chars().anyMatch(Character::isDigit) && text.chars().noneMatch(Character::isWhitespace);
+  }
+
+  /** Joins pieces linked by OR into groups; every other piece is a group of its own. */
+  private static List<List<Piece>> groups(List<Object> tokens) {
+    List<List<Piece>> groups = new ArrayList<>();
+    boolean joinNext = false;
+    for (Object token : tokens) {
+      if (token == Operator.OR) {
+        joinNext = !groups.isEmpty();
+        continue;
+      }
+      Piece piece = (Piece) token;
+      if (joinNext && !piece.negated()) groups.get(groups.size() - 1).add(piece);
+      else groups.add(new ArrayList<>(List.of(piece)));
+      joinNext = false;
+    }
+    return groups;
+  }
+
+  private enum Operator { OR }
+
+  /** Splits the text into pieces and OR operators. AND is the default and is dropped. */
+  private static List<Object> lex(String text) {
+    List<Object> tokens = new ArrayList<>();
+    int i = 0;
+    int n = text.length();
+    boolean negateNext = false;
+    while (i < n) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      boolean negated = negateNext;
+      negateNext = false;
+      char c = text.charAt(i);
+      if ((c == '-' || c == '+') && i + 1 < n && !Character.isWhitespace(text.charAt(i + 1))) {
+        negated |= c == '-';
+        i++;
+      }
+      String field = fieldAt(text, i);
+      if (field != null) i += field.length() + 1;
+      int end;
+      String piece;
+      if (i < n && text.charAt(i) == '"') {
+        int close = text.indexOf('"', i + 1);
+        end = close < 0 ? n : close + 1;
+        piece = text.substring(i + 1, close < 0 ? n : close);
+      } else {
+        end = i;
+        while (end < n && !Character.isWhitespace(text.charAt(end))) end++;
+        piece = text.substring(i, end);
+        if (field == null && piece.equals("OR")) {
+          tokens.add(Operator.OR);
+          i = end;
+          continue;
+        }
+        if (field == null && (piece.equals("AND") || piece.equals("&&"))) {
+          i = end;
+          continue;
+        }
+        if (field == null && piece.equals("NOT")) {
+          negateNext = true;
+          i = end;
+          continue;
+        }
+      }
+      i = end;
+      if (!piece.isBlank()) tokens.add(new Piece(field == null ? null : field.toLowerCase(Locale.ROOT), piece, negated));
+    }
+    return tokens;
+  }
+
+  /** The known field name a {@code field:} prefix at this position names, or null. */
+  private static String fieldAt(String text, int start) {
+    int colon = text.indexOf(':', start);
+    if (colon <= start || colon + 1 >= text.length() || Character.isWhitespace(text.charAt(colon + 1))) return null;
+    String name = text.substring(start, colon);
+    return Fields.TEXT_FIELDS.contains(name.toLowerCase(Locale.ROOT)) ? name : null;
+  }
+}

@@ -1,0 +1,39 @@
+package org.trialsearch.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated search: query text (empty = all trials), its syntax, filter values per facet
+ * dimension (OR within a dimension, AND across), an age in years the trial must admit (or null),
+ * page from 1, page size, and order.
+ */
+public record SearchRequest(
+    String query, Syntax syntax, Map<String, List<String>> filters, Double age, int page, int size, SortOrder sort) {
+
+  public static final int DEFAULT_SIZE = 10;
+  public static final int MAX_SIZE = 100;
+  /** How deep paging may go (page * size); beyond it results would cost more than anyone reads. */
+  public static final int MAX_WINDOW = 10_000;
+  public static final int MAX_QUERY_LENGTH = 1_000;
+
+  public SearchRequest {
+    query = query == null ? "" : query.strip();
+    filters = Map.copyOf(filters);
+    if (query.length() > MAX_QUERY_LENGTH) {
+      throw new InvalidRequestException("q is longer than " + MAX_QUERY_LENGTH + " characters");
+    }
+    if (page < 1) throw new InvalidRequestException("page must be 1 or more, got " + page);
+    if (size < 1 || size > MAX_SIZE) throw new InvalidRequestException("size must be between 1 and " + MAX_SIZE + ", got " + size);
+    if ((long) page * size > MAX_WINDOW) {
+      throw new InvalidRequestException("page * size may be at most " + MAX_WINDOW + "; narrow the search instead of paging this deep");
+    }
+    if (age != null && (age.isNaN() || age < 0 || age > 150)) {
+      throw new InvalidRequestException("age must be a number of years between 0 and 150");
+    }
+  }
+
+  public enum Syntax { FORGIVING, LUCENE }
+
+  public enum SortOrder { RELEVANCE, START_DATE, LAST_UPDATE }
+}

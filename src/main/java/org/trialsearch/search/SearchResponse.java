@@ -1,0 +1,36 @@
+package org.trialsearch.search;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of hits, the total, and counts for every facet dimension over the matching trials
+ * (each dimension counted as if its own filter were not set). {@code relaxed} says that no trial
+ * matched every word and the hits match most of them.
+ */
+public record SearchResponse(
+    String query, long total, int page, int size, boolean relaxed, String notice, List<Hit> hits, Map<String, FacetCounts> facets) {
+
+  /** A matching trial, summarised for a result list. Ages in years; null = no limit. */
+  public record Hit(
+      String nctId,
+      String title,
+      String status,
+      List<String> phases,
+      List<String> antigens,
+      List<String> countries,
+      List<String> ageGroups,
+      Double minimumAge,
+      Double maximumAge,
+      List<String> conditions,
+      String sponsor,
+      LocalDate startDate,
+      LocalDate lastUpdate,
+      Float score) {}
+
+  /** The values of one dimension with their trial counts, most first, and how many trials state no value. */
+  public record FacetCounts(List<FacetValue> values, long notStated) {}
+
+  public record FacetValue(String value, long count) {}
+}

@@ -1,0 +1,187 @@
+package org.trialsearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.trialsearch.enrich.EnrichedTrial;
+import org.trialsearch.enrich.TrialFacets;
+import org.trialsearch.index.Fields;
+import org.trialsearch.index.TextAnalysis;
+import org.trialsearch.index.TrialDocuments;
+import org.trialsearch.index.TrialIndex;
+import org.trialsearch.index.TrialSearcher;
+import org.trialsearch.model.Trial;
+import org.trialsearch.search.SearchResponse.FacetCounts;
+import org.trialsearch.search.SearchResponse.FacetValue;
+import org.trialsearch.search.SearchResponse.Hit;
+
+/**
+ * Ranked search with facet counts: parses the query, applies filters as drill-downs and counts
+ * every dimension drill-sideways (each dimension's counts ignore its own filter, so users can add
+ * values), in one pass over one point-in-time searcher.
+ */
+public final class SearchService {
+
+  private static final String RELAXED_NOTICE = "No trial matches every word; showing trials that match most of them.";
+
+  private final TrialIndex index;
+  private final FacetsConfig facetsConfig = TrialDocuments.facetsConfig();
+  private final ForgivingQueryParser forgiving;
+  private final StrictQueryParser strict;
+
+  public SearchService(TrialIndex index, FieldWeights weights) {
+    this.index = index;
+    Analyzer analyzer = TextAnalysis.perField();
+    this.forgiving = new ForgivingQueryParser(analyzer, weights);
+    this.strict = new StrictQueryParser(analyzer, weights);
+  }
+
+  public SearchResponse search(SearchRequest request) throws IOException {
+    ParsedQuery parsed = request.syntax() == SearchRequest.Syntax.LUCENE
+        ? strict.parse(request.query()) : forgiving.parse(request.query());
+    TrialSearcher searcher = index.acquire();
+    try {
+      if (searcher.facetState() == null) return empty(request);
+      Matches matches = run(searcher, parsed.strict(), request);
+      boolean relaxed = false;
+      if (matches.total == 0 && parsed.relaxed() != null) {
+        Matches most = run(searcher, parsed.relaxed(), request);
+        if (most.total > 0) {
+          matches = most;
+          relaxed = true;
+        }
+      }
+      return new SearchResponse(request.query(), matches.total, request.page(), request.size(), relaxed,
+          relaxed ? RELAXED_NOTICE : null, hits(searcher, matches.top, request), counts(matches.facets));
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidRequestException("query expands to too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")");
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  /** The whole record of one trial. */
+  public EnrichedTrial trial(String nctId) throws IOException {
+    TrialSearcher searcher = index.acquire();
+    try {
+      TopDocs top = searcher.search(new TermQuery(new Term(Fields.NCT_ID, nctId)), 1);
+      if (top.scoreDocs.length == 0) throw new NotFoundException("no trial " + nctId);
+      return searcher.record(top.scoreDocs[0].doc);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  public int trialCount() throws IOException {
+    TrialSearcher searcher = index.acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  private record Matches(long total, TopDocs top, Facets facets) {}
+
+  private Matches run(TrialSearcher searcher, Query query, SearchRequest request) throws IOException {
+    DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, withAge(query, request.age()));
+    for (String dim : Fields.FACET_DIMENSIONS) {
+      for (String value : request.filters().getOrDefault(dim, List.of())) drillDown.add(dim, value);
+    }
+    DrillSideways sideways = new DrillSideways(searcher, facetsConfig, searcher.facetState());
+    int topN = request.page() * request.size();
+    DrillSideways.DrillSidewaysResult result = switch (request.sort()) {
+      case RELEVANCE -> sideways.search(drillDown, topN);
+      case START_DATE -> sideways.search(drillDown, null, null, topN, newestFirst(Fields.START_DATE), true);
+      case LAST_UPDATE -> sideways.search(drillDown, null, null, topN, newestFirst(Fields.LAST_UPDATE), true);
+    };
+    return new Matches(total(result.drillDownFacetsCollector), result.hits, result.facets);
+  }
+
+  /** Trials whose age limits admit this age; trials that state no eligibility at all have no limits indexed and drop out. */
+  private static Query withAge(Query query, Double age) {
+    if (age == null) return query;
+    return new BooleanQuery.Builder()
+        .add(query, Occur.MUST)
+        .add(DoublePoint.newRangeQuery(Fields.MIN_AGE, Double.NEGATIVE_INFINITY, age), Occur.FILTER)
+        .add(DoublePoint.newRangeQuery(Fields.MAX_AGE, age, Double.POSITIVE_INFINITY), Occur.FILTER)
+        .build();
+  }
+
+  private static Sort newestFirst(String field) {
+    SortField byDate = new SortField(field, SortField.Type.LONG, true);
+    byDate.setMissingValue(Long.MIN_VALUE);
+    return new Sort(byDate, SortField.FIELD_SCORE);
+  }
+
+  private static long total(FacetsCollector collector) {
+    return collector.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
+  }
+
+  private static List<Hit> hits(TrialSearcher searcher, TopDocs top, SearchRequest request) throws IOException {
+    List<Hit> hits = new ArrayList<>();
+    ScoreDoc[] docs = top.scoreDocs;
+    for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
+      hits.add(hit(searcher.record(docs[i].doc), docs[i].score));
+    }
+    return hits;
+  }
+
+  private static Hit hit(EnrichedTrial record, float score) {
+    Trial trial = record.trial();
+    TrialFacets facets = record.facets();
+    var eligibility = trial.eligibility();
+    return new Hit(trial.nctId(), trial.displayTitle(), facets.status(), facets.phases(), facets.antigens(),
+        facets.countries(), facets.ageGroups(),
+        eligibility == null ? null : eligibility.minimumAgeYears(),
+        eligibility == null ? null : eligibility.maximumAgeYears(),
+        trial.conditions(), trial.sponsor() == null ? null : trial.sponsor().lead(),
+        trial.startDate(), trial.lastUpdate(), Float.isNaN(score) ? null : score);
+  }
+
+  private static Map<String, FacetCounts> counts(Facets facets) throws IOException {
+    Map<String, FacetCounts> counts = new LinkedHashMap<>();
+    for (String dim : Fields.FACET_DIMENSIONS) {
+      FacetResult result = facets.getAllChildren(dim);
+      List<FacetValue> values = new ArrayList<>();
+      long notStated = 0;
+      if (result != null) {
+        for (LabelAndValue lv : result.labelValues) {
+          if (lv.label.equals(Fields.NOT_STATED)) notStated = lv.value.longValue();
+          else values.add(new FacetValue(lv.label, lv.value.longValue()));
+        }
+      }
+      values.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value));
+      counts.put(dim, new FacetCounts(values, notStated));
+    }
+    return counts;
+  }
+
+  private static SearchResponse empty(SearchRequest request) {
+    Map<String, FacetCounts> counts = new LinkedHashMap<>();
+    Fields.FACET_DIMENSIONS.forEach(dim -> counts.put(dim, new FacetCounts(List.of(), 0)));
+    return new SearchResponse(request.query(), 0, request.page(), request.size(), false, null, List.of(), counts);
+  }
+}

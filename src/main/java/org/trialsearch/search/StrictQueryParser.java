@@ -1,0 +1,62 @@
+package org.trialsearch.search;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.Query;
+
+/**
+ * Lucene's full query syntax ({@code syntax=lucene}) over the same fields and weights. An invalid
+ * query is an {@link InvalidRequestException} that gives the column of the error.
+ */
+final class StrictQueryParser {
+
+  private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
+
+  private final Analyzer analyzer;
+  private final FieldWeights weights;
+
+  StrictQueryParser(Analyzer analyzer, FieldWeights weights) {
+    this.analyzer = analyzer;
+    this.weights = weights;
+  }
+
+  ParsedQuery parse(String text) {
+    // The classic parser keeps state while parsing, so each query gets its own.
+    MultiFieldQueryParser parser =
+        new MultiFieldQueryParser(weights.weights().keySet().toArray(String[]::new), analyzer, weights.weights());
+    parser.setDefaultOperator(QueryParser.Operator.AND);
+    parser.setSplitOnWhitespace(true);
+    try {
+      Query query = parser.parse(text);
+      return new ParsedQuery(query, null);
+    } catch (ParseException e) {
+      throw new InvalidRequestException("invalid query: " + firstLine(e.getMessage()), column(e));
+    } catch (TokenMgrError e) {
+      throw new InvalidRequestException("invalid query: " + firstLine(e.getMessage()), column(e.getMessage()));
+    }
+  }
+
+  private static Integer column(ParseException e) {
+    Token current = e.currentToken;
+    if (current != null && current.next != null && current.next.beginColumn > 0) return current.next.beginColumn;
+    return column(e.getMessage());
+  }
+
+  private static Integer column(String message) {
+    if (message == null) return null;
+    Matcher m = COLUMN.matcher(message);
+    return m.find() ? Integer.valueOf(m.group(1)) : null;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) return "syntax error";
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).strip();
+  }
+}

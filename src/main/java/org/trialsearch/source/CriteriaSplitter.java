@@ -1,0 +1,49 @@
+package org.trialsearch.source;
+
+import java.util.regex.Pattern;
+
+/**
+ * Splits eligibility text into its inclusion and exclusion halves at headings such as "Inclusion
+ * Criteria:" or "Key Exclusion Criteria". A text with several such sections ("for donors", "for
+ * recipients") gives each half all its sections. A text with no headings is not split.
+ */
+public final class CriteriaSplitter {
+
+  /** Inclusion and exclusion text; both null when the text has no headings. */
+  public record Halves(String inclusion, String exclusion) {}
+
+  private static final Pattern HEADING = Pattern.compile(
+      "(?i)^[\\s*#>_-]*(?:[a-z/-]+\\s+){0,3}?(inclusion|exclusion)(?:\\s+criteri(?:a|on))?\\b[^\\n]{0,60}$");
+
+  private CriteriaSplitter() {}
+
+  public static Halves split(String criteria) {
+    if (criteria == null) return new Halves(null, null);
+    StringBuilder inclusion = new StringBuilder();
+    StringBuilder exclusion = new StringBuilder();
+    StringBuilder current = null;
+    boolean sawHeading = false;
+    for (String line : criteria.split("\\R", -1)) {
+      var heading = HEADING.matcher(line);
+      if (heading.matches() && isHeading(line)) {
+        sawHeading = true;
+        current = heading.group(1).equalsIgnoreCase("inclusion") ? inclusion : exclusion;
+        continue;
+      }
+      if (current != null) current.append(line).append('\n');
+    }
+    if (!sawHeading) return new Halves(null, null);
+    return new Halves(trimToNull(inclusion), trimToNull(exclusion));
+  }
+
+  /** A heading names the criteria or ends with a colon; "Exclusion of patients with ..." is a criterion. */
+  private static boolean isHeading(String line) {
+    String text = line.strip().toLowerCase();
+    return text.contains("criteri") || text.endsWith(":");
+  }
+
+  private static String trimToNull(StringBuilder text) {
+    String s = text.toString().strip();
+    return s.isEmpty() ? null : s;
+  }
+}

@@ -1,0 +1,95 @@
+package org.trialsearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.trialsearch.config.ConfigSource;
+import org.trialsearch.enrich.Enricher;
+import org.trialsearch.enrich.Vocabulary;
+import org.trialsearch.index.IndexBuild;
+
+/**
+ * A real server on a free port over an index built from source files. The index of the shared
+ * API v2 corpus is built once per test run and shared by every test class that asks for it.
+ */
+public final class TestServer {
+
+  /** An HTTP answer: status and parsed JSON body. */
+  public record Answer(int status, JsonNode json, String contentType) {}
+
+  private static TestServer v2Corpus;
+
+  private final TrialSearchServer server;
+  private final IndexBuild.Result build;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private TestServer(TrialSearchServer server, IndexBuild.Result build) {
+    this.server = server;
+    this.build = build;
+  }
+
+  public static synchronized TestServer v2Corpus() {
+    if (v2Corpus == null) {
+      v2Corpus = start(List.of(SharedCorpus.v2()));
+      Runtime.getRuntime().addShutdownHook(new Thread(v2Corpus::close));
+    }
+    return v2Corpus;
+  }
+
+  public static TestServer start(List<Path> sources) {
+    try {
+      Path dir = Files.createTempDirectory("trialsearch-test-index");
+      ConfigSource config = ConfigSource.folder(Path.of("index-config"));
+      IndexBuild.Result build = IndexBuild.run(dir, sources, new Enricher(Vocabulary.load(config)), bytes -> {});
+      return new TestServer(TrialSearchServer.start(dir, 0, config), build);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public IndexBuild.Result build() {
+    return build;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** GET a path with its query string, already encoded. */
+  public Answer get(String pathAndQuery) {
+    try {
+      HttpResponse<String> response = http.send(
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port() + pathAndQuery)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      String type = response.headers().firstValue("Content-Type").orElse("");
+      return new Answer(response.statusCode(), SharedCorpus.parse(response.body()), type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** GET that must answer 200. */
+  public JsonNode ok(String pathAndQuery) {
+    Answer answer = get(pathAndQuery);
+    if (answer.status() != 200) throw new AssertionError("GET " + pathAndQuery + " answered " + answer.status() + ": " + answer.json());
+    return answer.json();
+  }
+
+  public void close() {
+    try {
+      server.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package org.trialsearch.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.trialsearch.SharedCorpus;
+import org.trialsearch.model.Trial;
+
+class CriteriaAndAgesTest {
+
+  @Test
+  void registryAgesBecomeYears() {
+    assertEquals(16.0, AgeParser.years("16 Years"));
+    assertEquals(0.5, AgeParser.years("6 Months"));
+    assertEquals(1.0, AgeParser.years("1 Year"));
+    assertEquals(0.077, AgeParser.years("4 Weeks"));
+    assertEquals(0.082, AgeParser.years("30 Days"));
+    assertNull(AgeParser.years("N/A"));
+    assertNull(AgeParser.years(null));
+  }
+
+  @Test
+  void criteriaWithHeadingsSplitIntoInclusionAndExclusion() throws IOException {
+    Trial trial = read("b7h3-ccr8-targets-ctg-studies.json", "NCT04077866");
+    var eligibility = trial.eligibility();
+    assertTrue(eligibility.inclusion().startsWith("* Documented informed consent of the participant"), eligibility.inclusion());
+    assertTrue(eligibility.inclusion().endsWith("within one year after B7-H3 CAR-T infusion"), eligibility.inclusion());
+    assertTrue(eligibility.exclusion().startsWith("* Other active malignancy in the past 2 years"), eligibility.exclusion());
+    assertTrue(eligibility.exclusion().contains("Active immunodeficiency virus (HIV) or hepatitis B or hepatitis C virus infection"));
+    // the registry's Markdown escapes are not part of the text
+    assertTrue(eligibility.inclusion().contains("(H-score >= 50)"), eligibility.inclusion());
+    assertEquals(18.0, eligibility.minimumAgeYears());
+    assertEquals(75.0, eligibility.maximumAgeYears());
+  }
+
+  @Test
+  void criteriaWithoutHeadingsStayWhole() {
+    String text = "Patients with asthma aged 12 or more.\nNo smokers.";
+    assertEquals(new CriteriaSplitter.Halves(null, null), CriteriaSplitter.split(text));
+  }
+
+  @Test
+  void keyAndSubgroupHeadingsAreRecognised() {
+    String text = "Key Inclusion Criteria:\n- adults\nINCLUSION CRITERIA FOR DONORS\n- healthy donor\nKey Exclusion Criteria:\n- pregnancy\n"
+        + "Exclusion of patients with active infection is at the investigator's discretion";
+    var halves = CriteriaSplitter.split(text);
+    assertEquals("- adults\n- healthy donor", halves.inclusion());
+    assertEquals("- pregnancy\nExclusion of patients with active infection is at the investigator's discretion", halves.exclusion());
+  }
+
+  private static Trial read(String file, String nctId) throws IOException {
+    CollectingSink sink = new CollectingSink();
+    new SourceWalker(Readers.all(), bytes -> {}).walk(List.of(SharedCorpus.v2().resolve(file)), sink, new IngestReport());
+    return sink.trials.stream().filter(t -> t.nctId().equals(nctId)).findFirst().orElseThrow();
+  }
+
+}

@@ -20,9 +20,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
-    description = {
-        "Builds a new index from trial records: files, folders or zips of ClinicalTrials.gov API v2 JSON",
-        "(single studies, arrays, API pages, newline-delimited). The new index replaces the one in --index."})
+    description = "Builds a new index from trial records: files, folders or zips of ClinicalTrials.gov API v2 JSON "
+        + "(single studies, arrays, API pages, newline-delimited). The new index replaces the one in --index.")
 final class IndexCommand implements Callable<Integer> {
 
   private static final int SKIPPED_SHOWN = 20;

@@ -24,9 +24,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = {
-        "Serves an index over HTTP. When the index folder holds no index yet, builds one first from",
-        "the sample trials in ./data (or the copy built into the jar)."})
+    description = "Serves an index over HTTP. When the index folder holds no index yet, builds one first from "
+        + "the sample trials in ./data (or the copy built into the jar).")
 final class ServeCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);

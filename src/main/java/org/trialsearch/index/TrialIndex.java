@@ -29,9 +29,15 @@ public final class TrialIndex implements Closeable {
     this.directory = FSDirectory.open(dir);
     IndexWriterConfig config = new IndexWriterConfig(TextAnalysis.perField())
         .setOpenMode(mode)
-        .setRAMBufferSizeMB(128);
+        .setRAMBufferSizeMB(ramBufferMb());
     this.writer = new IndexWriter(directory, config);
     this.searchers = new SearcherManager(writer, TrialSearcher.FACTORY);
+  }
+
+  /** A quarter of the heap, within 16 to 256 MB: large enough to index fast, small enough to stream under a small -Xmx. */
+  private static double ramBufferMb() {
+    long quarterHeapMb = Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024);
+    return Math.max(16, Math.min(256, quarterHeapMb));
   }
 
   /** Opens the index in this folder, creating an empty one if there is none. */

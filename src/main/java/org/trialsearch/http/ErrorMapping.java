@@ -26,19 +26,9 @@ final class ErrorMapping {
       LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
       answer(ctx, 500, "internal error", null);
     });
-    config.routes.error(404, "*", ctx -> {
-      if (!isErrorBody(ctx)) answer(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path(), null);
-    });
-    config.routes.error(405, "*", ctx -> answer(ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path(), null));
   }
 
   private static void answer(Context ctx, int status, String message, Integer position) {
     ctx.status(status).json(ApiError.of(status, message, position));
-  }
-
-  /** A 404 answered by a route (unknown trial) already carries its own message. */
-  private static boolean isErrorBody(Context ctx) {
-    String body = ctx.result();
-    return body != null && body.startsWith("{\"error\"");
   }
 }

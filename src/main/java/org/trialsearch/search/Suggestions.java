@@ -2,7 +2,6 @@ package org.trialsearch.search;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +27,8 @@ import org.apache.lucene.search.suggest.Lookup.LookupResult;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.trialsearch.index.Fields;
 import org.trialsearch.index.TrialIndex;
 import org.trialsearch.index.TrialSearcher;
@@ -46,6 +47,8 @@ public final class Suggestions implements ReferenceManager.RefreshListener, Clos
   public static final List<String> KINDS = List.of("condition", "intervention", "antigen", "sponsor", "title");
   public static final int MAX_LIMIT = 50;
   public static final int MAX_PREFIX_LENGTH = 100;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Suggestions.class);
 
   private record Entry(String text, String kind, long count) {}
 
@@ -111,8 +114,8 @@ public final class Suggestions implements ReferenceManager.RefreshListener, Clos
       rebuildPending.set(false);
       try {
         rebuild();
-      } catch (IOException e) {
-        throw new UncheckedIOException("autocomplete rebuild failed", e);
+      } catch (IOException | RuntimeException e) {
+        LOG.error("autocomplete rebuild failed; suggestions stay as they were", e);
       }
     });
   }

@@ -56,12 +56,14 @@ final class IndexCommand implements Callable<Integer> {
     IngestReport report = result.report();
     System.out.printf("Read %d records from %d files in %.1f s%n", report.recordsRead(), report.filesRead(), result.took().toMillis() / 1000.0);
     for (Map.Entry<String, Integer> format : report.recordsByFormat().entrySet()) {
-      System.out.printf("  %-16s %d records%n", format.getKey(), format.getValue());
+      IngestReport.CriteriaSplit criteria = report.criteriaByFormat().get(format.getKey());
+      String split = criteria == null ? "" : String.format("; %d with criteria, %d of them (%.0f%%) split into inclusion and exclusion",
+          criteria.withCriteria(), criteria.split(), 100.0 * criteria.split() / criteria.withCriteria());
+      System.out.printf("  %-14s %6d records%s%n", format.getKey(), format.getValue(), split);
     }
     System.out.printf("Indexed %d trials into %s (replacing the index there)%n", result.trials(), index);
-    if (result.repeatedRecords() > 0) {
-      System.out.printf("  %d records repeated an NCT id already read; the newest record of each trial was kept%n", result.repeatedRecords());
-    }
+    System.out.printf("  %d trials merged from several records, %d of them from several files%n",
+        result.trialsFromSeveralRecords(), result.trialsFromSeveralFiles());
     System.out.printf("Skipped %d%n", report.skippedCount());
     report.skipped().stream().limit(SKIPPED_SHOWN).forEach(s -> System.out.println("  " + s));
     if (report.skippedCount() > SKIPPED_SHOWN) System.out.printf("  ... and %d more%n", report.skippedCount() - SKIPPED_SHOWN);

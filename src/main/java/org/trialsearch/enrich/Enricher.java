@@ -3,6 +3,7 @@ package org.trialsearch.enrich;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.trialsearch.merge.TrialMerger;
 import org.trialsearch.model.Eligibility;
 import org.trialsearch.model.Site;
 import org.trialsearch.model.Trial;
@@ -18,8 +19,8 @@ public final class Enricher {
     this.antigenTagger = new AntigenTagger(vocabulary.antigens(), vocabulary.cellTherapy());
   }
 
-  public EnrichedTrial enrich(Trial trial) {
-    return new EnrichedTrial(trial, facets(trial));
+  public EnrichedTrial enrich(TrialMerger.Merged merged) {
+    return new EnrichedTrial(merged.trial(), merged.fieldSources(), facets(merged.trial()));
   }
 
   public TrialFacets facets(Trial trial) {

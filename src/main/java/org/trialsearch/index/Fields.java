@@ -55,4 +55,6 @@ public final class Fields {
 
   /** The whole enriched record as JSON, for display. */
   public static final String RECORD = "record";
+  /** Each source's own record as JSON, kept so that the trial can be merged again when one source changes. */
+  public static final String SOURCE_RECORDS = "source_records";
 }

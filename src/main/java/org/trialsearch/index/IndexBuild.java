@@ -1,31 +1,120 @@
 package org.trialsearch.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import org.trialsearch.enrich.Enricher;
+import org.trialsearch.merge.StagingStore;
+import org.trialsearch.merge.TrialMerger;
+import org.trialsearch.model.SourceRef;
+import org.trialsearch.model.Trial;
 import org.trialsearch.source.IngestReport;
 import org.trialsearch.source.Readers;
+import org.trialsearch.source.RecordSink;
 import org.trialsearch.source.SourceWalker;
 
-/** Builds a fresh index from source files, replacing the index in the folder when it commits. */
+/**
+ * Builds a fresh index from source files, replacing the index in the folder when it commits. Two
+ * passes: every record read is staged on disk under its trial id; then each trial's records are
+ * merged (pages without an NCT id joining the one trial whose title they carry), enriched and
+ * written as one document.
+ */
 public final class IndexBuild {
 
   /** What a build read and wrote. */
-  public record Result(IngestReport report, int trials, int repeatedRecords, Duration took) {}
+  public record Result(IngestReport report, int trials, int trialsFromSeveralRecords, int trialsFromSeveralFiles, Duration took) {}
 
-  private IndexBuild() {}
+  private final Enricher enricher;
+  private final IngestReport report = new IngestReport();
+  private final TrialMerger merger = new TrialMerger();
+  private int trials;
+  private int fromSeveralRecords;
+  private int fromSeveralFiles;
+
+  private IndexBuild(Enricher enricher) {
+    this.enricher = enricher;
+  }
 
   public static Result run(Path indexDir, List<Path> sources, Enricher enricher, LongConsumer progress) throws IOException {
+    return new IndexBuild(enricher).build(indexDir, sources, progress);
+  }
+
+  private Result build(Path indexDir, List<Path> sources, LongConsumer progress) throws IOException {
     long start = System.nanoTime();
-    IngestReport report = new IngestReport();
-    try (TrialIndex index = TrialIndex.create(indexDir)) {
-      IndexBuilder builder = new IndexBuilder(index, enricher, report);
-      new SourceWalker(Readers.all(), progress).walk(sources, builder, report);
+    Path stagingDir = Files.createTempDirectory("trialsearch-staging");
+    try (StagingStore staging = new StagingStore(stagingDir); TrialIndex index = TrialIndex.create(indexDir)) {
+      new SourceWalker(Readers.all(), progress).walk(sources, new Stager(staging), report);
+      staging.seal();
+      writeTrials(staging, index);
       index.commit();
-      return new Result(report, builder.trials(), builder.repeatedRecords(), Duration.ofNanos(System.nanoTime() - start));
+    }
+    return new Result(report, trials, fromSeveralRecords, fromSeveralFiles, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private void writeTrials(StagingStore staging, TrialIndex index) throws IOException {
+    Map<String, List<Trial>> pagesByTrial = new HashMap<>();
+    Set<String> matchedPages = new HashSet<>();
+    for (Trial page : staging.recordsWithoutNctId()) {
+      Set<String> ids = staging.nctIdsWithTitleOf(page);
+      if (ids.size() != 1) continue;
+      String id = ids.iterator().next();
+      pagesByTrial.computeIfAbsent(id, k -> new ArrayList<>()).add(page.linkedTo(id, SourceRef.LinkedBy.TITLE));
+      matchedPages.add(page.nctId());
+    }
+    for (String key : staging.keys()) {
+      if (matchedPages.contains(key)) continue;
+      List<Trial> records = new ArrayList<>(staging.records(key));
+      records.addAll(pagesByTrial.getOrDefault(key, List.of()));
+      if (records.stream().allMatch(r -> r.sources().get(0).sitesOnly())) {
+        SourceRef first = records.get(0).sources().get(0);
+        report.skip(first.file(), first.position(), "site rows of " + key + ", which no trial record describes: not indexed");
+        continue;
+      }
+      write(index, records);
+    }
+  }
+
+  private void write(TrialIndex index, List<Trial> records) throws IOException {
+    index.put(enricher.enrich(merger.merge(records)), records);
+    trials++;
+    if (records.size() > 1) fromSeveralRecords++;
+    if (records.stream().map(r -> r.sources().get(0).file()).distinct().count() > 1) fromSeveralFiles++;
+  }
+
+  /** Stages every record a reader finds and counts it for the report. */
+  private final class Stager implements RecordSink {
+    private final StagingStore staging;
+
+    Stager(StagingStore staging) {
+      this.staging = staging;
+    }
+
+    @Override
+    public void accept(Trial trial) {
+      SourceRef source = trial.sources().get(0);
+      report.recordRead(source.format().name());
+      if (trial.eligibility() != null && trial.eligibility().criteria() != null) {
+        report.criteriaRead(source.format().name(), trial.eligibility().isSplit());
+      }
+      try {
+        staging.add(trial, source.linkedBy() == SourceRef.LinkedBy.NCT_ID);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot stage a record", e);
+      }
+    }
+
+    @Override
+    public void skip(String file, int position, String reason) {
+      report.skip(file, position, reason);
     }
   }
 }

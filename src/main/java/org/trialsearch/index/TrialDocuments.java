@@ -49,7 +49,7 @@ public final class TrialDocuments {
     return config;
   }
 
-  public Document toDocument(EnrichedTrial enriched) throws IOException {
+  public Document toDocument(EnrichedTrial enriched, List<Trial> sourceRecords) throws IOException {
     Trial trial = enriched.trial();
     TrialFacets facets = enriched.facets();
     Document doc = new Document();
@@ -58,6 +58,7 @@ public final class TrialDocuments {
     addFacets(doc, trial, facets);
     addNumbers(doc, trial, facets);
     doc.add(new StoredField(Fields.RECORD, new BytesRef(Json.mapper().writeValueAsBytes(enriched))));
+    doc.add(new StoredField(Fields.SOURCE_RECORDS, new BytesRef(Json.mapper().writeValueAsBytes(sourceRecords))));
     return facetsConfig.build(doc);
   }
 

@@ -11,7 +11,9 @@ import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import java.util.List;
 import org.trialsearch.enrich.EnrichedTrial;
+import org.trialsearch.model.Trial;
 
 /**
  * The trial index on disk: one writer, and a {@link SearcherManager} handing out point-in-time
@@ -57,9 +59,9 @@ public final class TrialIndex implements Closeable {
     }
   }
 
-  /** Adds the trial, or replaces the document of the trial with the same NCT id. */
-  public void put(EnrichedTrial trial) throws IOException {
-    writer.updateDocument(new Term(Fields.NCT_ID, trial.trial().nctId()), documents.toDocument(trial));
+  /** Adds the trial, or replaces the document of the trial with the same id; keeps the source records it was merged from. */
+  public void put(EnrichedTrial trial, List<Trial> sourceRecords) throws IOException {
+    writer.updateDocument(new Term(Fields.NCT_ID, trial.trial().nctId()), documents.toDocument(trial, sourceRecords));
   }
 
   public void delete(String nctId) throws IOException {

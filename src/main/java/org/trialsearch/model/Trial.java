@@ -50,6 +50,14 @@ public record Trial(
     sources = List.copyOf(sources);
   }
 
+  /** This record under another trial id, saying how it was tied to that trial. */
+  public Trial linkedTo(String id, SourceRef.LinkedBy how) {
+    return new Trial(id, ids, briefTitle, officialTitle, acronym, status, phases, studyType, conditions, keywords,
+        interventions, arms, primaryOutcomes, secondaryOutcomes, briefSummary, detailedDescription, eligibility,
+        enrollment, sponsor, countries, sites, centralContacts, startDate, lastUpdate, versionHolder,
+        sources.stream().map(s -> s.linkedBy(how)).toList());
+  }
+
   /** The title people see: the brief title, else the official one, else the id. */
   public String displayTitle() {
     if (briefTitle != null) return briefTitle;

@@ -66,7 +66,7 @@ final class CtgovStudyMapper {
         Dates.parse(text(status.path("startDateStruct"), "date")),
         Dates.parse(text(status.path("lastUpdatePostDateStruct"), "date")),
         Dates.parse(text(study.path("derivedSection").path("miscInfoModule"), "versionHolder")),
-        List.of(new SourceRef(SourceFormat.CTGOV_V2_JSON, file, position)));
+        List.of(SourceRef.of(SourceFormat.CTGOV_V2_JSON, file, position)));
   }
 
   private static TrialIds ids(JsonNode id) {

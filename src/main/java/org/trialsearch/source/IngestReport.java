@@ -21,7 +21,11 @@ public final class IngestReport {
     }
   }
 
+  /** How many records of a format had criteria text, and how many of those split into inclusion and exclusion. */
+  public record CriteriaSplit(int withCriteria, int split) {}
+
   private final Map<String, Integer> recordsByFormat = new TreeMap<>();
+  private final Map<String, CriteriaSplit> criteriaByFormat = new TreeMap<>();
   private final List<Skipped> skipped = new ArrayList<>();
   private int filesRead;
   private int recordsRead;
@@ -34,6 +38,15 @@ public final class IngestReport {
   public synchronized void recordRead(String format) {
     recordsRead++;
     recordsByFormat.merge(format, 1, Integer::sum);
+  }
+
+  public synchronized void criteriaRead(String format, boolean split) {
+    criteriaByFormat.merge(format, new CriteriaSplit(1, split ? 1 : 0),
+        (a, b) -> new CriteriaSplit(a.withCriteria() + b.withCriteria(), a.split() + b.split()));
+  }
+
+  public synchronized Map<String, CriteriaSplit> criteriaByFormat() {
+    return Map.copyOf(criteriaByFormat);
   }
 
   public synchronized void skip(String file, int position, String reason) {

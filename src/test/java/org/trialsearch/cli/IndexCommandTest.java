@@ -29,7 +29,7 @@ class IndexCommandTest {
     assertEquals(0, run.exit, run.output);
     assertTrue(run.output.contains("Read 366 records from 19 files"), run.output);
     assertTrue(run.output.contains("Indexed 354 trials into"), run.output);
-    assertTrue(run.output.contains("12 records repeated an NCT id already read"), run.output);
+    assertTrue(run.output.contains("12 trials merged from several records, 11 of them from several files"), run.output);
     assertTrue(run.output.contains("Skipped 0"), run.output);
   }
 

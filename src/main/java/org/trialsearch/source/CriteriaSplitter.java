@@ -1,5 +1,6 @@
 package org.trialsearch.source;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -36,9 +37,13 @@ public final class CriteriaSplitter {
     return new Halves(trimToNull(inclusion), trimToNull(exclusion));
   }
 
-  /** A heading names the criteria or ends with a colon; "Exclusion of patients with ..." is a criterion. */
+  /**
+   * A heading names the criteria or ends with a colon; "Exclusion of patients with ..." is a
+   * criterion, and "Inclusion/Exclusion Criteria" heads both halves, so it splits nothing.
+   */
   private static boolean isHeading(String line) {
-    String text = line.strip().toLowerCase();
+    String text = line.strip().toLowerCase(Locale.ROOT);
+    if (text.contains("inclusion") && text.contains("exclusion")) return false;
     return text.contains("criteri") || text.endsWith(":");
   }
 

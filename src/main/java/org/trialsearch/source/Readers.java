@@ -7,6 +7,6 @@ public final class Readers {
   private Readers() {}
 
   public static List<SourceReader> all() {
-    return List.of(new CtgovJsonReader());
+    return List.of(new CtgovJsonReader(), new LegacyXmlReader());
   }
 }

@@ -44,6 +44,12 @@ class CriteriaAndAgesTest {
   }
 
   @Test
+  void aCombinedHeadingSplitsNothing() {
+    String text = "INCLUSION/EXCLUSION CRITERIA:\n- adults with asthma\n- no smokers";
+    assertEquals(new CriteriaSplitter.Halves(null, null), CriteriaSplitter.split(text));
+  }
+
+  @Test
   void keyAndSubgroupHeadingsAreRecognised() {
     String text = "Key Inclusion Criteria:\n- adults\nINCLUSION CRITERIA FOR DONORS\n- healthy donor\nKey Exclusion Criteria:\n- pregnancy\n"
         + "Exclusion of patients with active infection is at the investigator's discretion";

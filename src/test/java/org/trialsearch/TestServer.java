@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.enrich.Enricher;
-import org.trialsearch.enrich.Vocabulary;
 import org.trialsearch.index.IndexBuild;
 
 /**
@@ -47,7 +45,7 @@ public final class TestServer {
     try {
       Path dir = Files.createTempDirectory("trialsearch-test-index");
       ConfigSource config = ConfigSource.folder(Path.of("index-config"));
-      IndexBuild.Result build = IndexBuild.run(dir, sources, new Enricher(Vocabulary.load(config)), bytes -> {});
+      IndexBuild.Result build = IndexBuild.run(dir, sources, config, bytes -> {});
       return new TestServer(TrialSearchServer.start(dir, 0, config), build);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

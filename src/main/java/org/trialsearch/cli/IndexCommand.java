@@ -8,8 +8,6 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.enrich.Enricher;
-import org.trialsearch.enrich.Vocabulary;
 import org.trialsearch.index.IndexBuild;
 import org.trialsearch.source.IngestReport;
 import org.trialsearch.source.SourceWalker;
@@ -37,7 +35,7 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Enricher enricher = new Enricher(Vocabulary.load(ConfigSource.locate(config)));
+    ConfigSource configSource = ConfigSource.locate(config);
     long total = SourceWalker.totalBytes(sources);
     IndexBuild.Result result;
     try (ProgressBar progress = new ProgressBarBuilder()
@@ -46,7 +44,7 @@ final class IndexCommand implements Callable<Integer> {
         .setUnit(" MiB", 1 << 20)
         .setStyle(ProgressBarStyle.ASCII)
         .build()) {
-      result = IndexBuild.run(index, sources, enricher, progress::stepBy);
+      result = IndexBuild.run(index, sources, configSource, progress::stepBy);
     }
     printSummary(result);
     return 0;
@@ -64,6 +62,10 @@ final class IndexCommand implements Callable<Integer> {
     System.out.printf("Indexed %d trials into %s (replacing the index there)%n", result.trials(), index);
     System.out.printf("  %d trials merged from several records, %d of them from several files%n",
         result.trialsFromSeveralRecords(), result.trialsFromSeveralFiles());
+    if (!report.warnings().isEmpty()) {
+      System.out.printf("Read in part or leniently %d%n", report.warnings().size());
+      report.warnings().stream().limit(SKIPPED_SHOWN).forEach(s -> System.out.println("  " + s));
+    }
     System.out.printf("Skipped %d%n", report.skippedCount());
     report.skipped().stream().limit(SKIPPED_SHOWN).forEach(s -> System.out.println("  " + s));
     if (report.skippedCount() > SKIPPED_SHOWN) System.out.printf("  ... and %d more%n", report.skippedCount() - SKIPPED_SHOWN);

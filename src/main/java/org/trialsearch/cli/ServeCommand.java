@@ -1,21 +1,16 @@
 package org.trialsearch.cli;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trialsearch.TrialSearchServer;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.enrich.Enricher;
-import org.trialsearch.enrich.Vocabulary;
+import org.trialsearch.config.Resources;
 import org.trialsearch.index.IndexBuild;
 import org.trialsearch.index.TrialIndex;
 import picocli.CommandLine.Command;
@@ -58,22 +53,19 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void buildSample(ConfigSource configSource) throws IOException, URISyntaxException {
+  private void buildSample(ConfigSource configSource) throws IOException {
     Path sample = sampleData();
     LOG.info("No index in {}: building one from the sample trials in {}", index, sample.toUri());
-    IndexBuild.Result result = IndexBuild.run(index, List.of(sample), new Enricher(Vocabulary.load(configSource)), bytes -> {});
+    IndexBuild.Result result = IndexBuild.run(index, List.of(sample), configSource, bytes -> {});
     LOG.info("Indexed {} sample trials in {} ms", result.trials(), result.took().toMillis());
   }
 
   /** ./data when run from the repository, else the copy packed into the jar. */
-  private static Path sampleData() throws IOException, URISyntaxException {
+  private static Path sampleData() throws IOException {
     Path local = Path.of("data");
     if (Files.isDirectory(local)) return local;
-    URL packed = ServeCommand.class.getResource("/data");
+    Path packed = Resources.folder("/data");
     if (packed == null) throw new IOException("no sample data: neither ./data nor a packed copy exists");
-    if (packed.getProtocol().equals("jar")) {
-      return FileSystems.newFileSystem(packed.toURI(), Map.of()).getPath("/data");
-    }
-    return Path.of(packed.toURI());
+    return packed;
   }
 }

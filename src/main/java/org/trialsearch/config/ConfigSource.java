@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Where the files of {@code index-config/} are read from: a folder on disk, or the copy packed into
@@ -18,6 +19,9 @@ public interface ConfigSource {
   String describe();
 
   Reader open(String file) throws IOException;
+
+  /** The names of the files in a sub-folder ("csv"), sorted; empty when there is no such folder. */
+  List<String> list(String folder) throws IOException;
 
   default List<VocabularyFile.Entry> entries(String file) {
     try (Reader reader = open(file)) {
@@ -38,6 +42,11 @@ public interface ConfigSource {
       public Reader open(String file) throws IOException {
         return Files.newBufferedReader(dir.resolve(file), StandardCharsets.UTF_8);
       }
+
+      @Override
+      public List<String> list(String folder) throws IOException {
+        return names(dir.resolve(folder));
+      }
     };
   }
 
@@ -54,7 +63,20 @@ public interface ConfigSource {
         if (in == null) throw new IOException("no such file");
         return new InputStreamReader(in, StandardCharsets.UTF_8);
       }
+
+      @Override
+      public List<String> list(String folder) throws IOException {
+        Path packed = Resources.folder("/index-config/" + folder);
+        return packed == null ? List.of() : names(packed);
+      }
     };
+  }
+
+  private static List<String> names(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) return List.of();
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   /** The given folder; else {@code ./index-config} when present; else the embedded copy. */

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import org.trialsearch.config.ConfigSource;
 import org.trialsearch.enrich.Enricher;
+import org.trialsearch.enrich.Vocabulary;
 import org.trialsearch.merge.StagingStore;
 import org.trialsearch.merge.TrialMerger;
 import org.trialsearch.model.SourceRef;
@@ -20,6 +22,7 @@ import org.trialsearch.model.Trial;
 import org.trialsearch.source.IngestReport;
 import org.trialsearch.source.Readers;
 import org.trialsearch.source.RecordSink;
+import org.trialsearch.source.SourceReader;
 import org.trialsearch.source.SourceWalker;
 
 /**
@@ -34,25 +37,28 @@ public final class IndexBuild {
   public record Result(IngestReport report, int trials, int trialsFromSeveralRecords, int trialsFromSeveralFiles, Duration took) {}
 
   private final Enricher enricher;
+  private final List<SourceReader> readers;
   private final IngestReport report = new IngestReport();
   private final TrialMerger merger = new TrialMerger();
   private int trials;
   private int fromSeveralRecords;
   private int fromSeveralFiles;
 
-  private IndexBuild(Enricher enricher) {
-    this.enricher = enricher;
+  private IndexBuild(ConfigSource config) {
+    this.enricher = new Enricher(Vocabulary.load(config));
+    this.readers = Readers.all(config);
   }
 
-  public static Result run(Path indexDir, List<Path> sources, Enricher enricher, LongConsumer progress) throws IOException {
-    return new IndexBuild(enricher).build(indexDir, sources, progress);
+  /** Reads the sources with the vocabulary and CSV mappings of this configuration. */
+  public static Result run(Path indexDir, List<Path> sources, ConfigSource config, LongConsumer progress) throws IOException {
+    return new IndexBuild(config).build(indexDir, sources, progress);
   }
 
   private Result build(Path indexDir, List<Path> sources, LongConsumer progress) throws IOException {
     long start = System.nanoTime();
     Path stagingDir = Files.createTempDirectory("trialsearch-staging");
     try (StagingStore staging = new StagingStore(stagingDir); TrialIndex index = TrialIndex.create(indexDir)) {
-      new SourceWalker(Readers.all(), progress).walk(sources, new Stager(staging), report);
+      new SourceWalker(readers, progress).walk(sources, new Stager(staging), report);
       staging.seal();
       writeTrials(staging, index);
       index.commit();
@@ -115,6 +121,11 @@ public final class IndexBuild {
     @Override
     public void skip(String file, int position, String reason) {
       report.skip(file, position, reason);
+    }
+
+    @Override
+    public void warn(String file, int position, String problem) {
+      report.warn(file, position, problem);
     }
   }
 }

@@ -27,6 +27,7 @@ public final class IngestReport {
   private final Map<String, Integer> recordsByFormat = new TreeMap<>();
   private final Map<String, CriteriaSplit> criteriaByFormat = new TreeMap<>();
   private final List<Skipped> skipped = new ArrayList<>();
+  private final List<Skipped> warnings = new ArrayList<>();
   private int filesRead;
   private int recordsRead;
   private int skippedCount;
@@ -52,6 +53,15 @@ public final class IngestReport {
   public synchronized void skip(String file, int position, String reason) {
     skippedCount++;
     if (skipped.size() < MAX_LISTED) skipped.add(new Skipped(file, position, reason));
+  }
+
+  /** A record read only in part, or leniently: listed, and still indexed. */
+  public synchronized void warn(String file, int position, String problem) {
+    if (warnings.size() < MAX_LISTED) warnings.add(new Skipped(file, position, problem));
+  }
+
+  public synchronized List<Skipped> warnings() {
+    return List.copyOf(warnings);
   }
 
   public synchronized int filesRead() {

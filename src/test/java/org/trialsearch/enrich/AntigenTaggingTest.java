@@ -62,8 +62,11 @@ class AntigenTaggingTest {
 
       @Override
       public void skip(String file, int position, String reason) {}
+
+      @Override
+      public void warn(String file, int position, String problem) {}
     };
-    new SourceWalker(Readers.all(), bytes -> {})
+    new SourceWalker(Readers.all(ConfigSource.folder(Path.of("index-config"))), bytes -> {})
         .walk(List.of(SharedCorpus.v2().resolve("b7h3-ccr8-targets-ctg-studies.json"), SharedCorpus.SAMPLE_DATA), sink, new IngestReport());
   }
 

@@ -87,6 +87,11 @@ class VocabularyTest {
       public Reader open(String file) throws java.io.IOException {
         return replaced.containsKey(file) ? new StringReader(replaced.get(file)) : real.open(file);
       }
+
+      @Override
+      public List<String> list(String folder) throws java.io.IOException {
+        return real.list(folder);
+      }
     };
   }
 }

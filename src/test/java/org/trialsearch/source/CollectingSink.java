@@ -8,6 +8,7 @@ import org.trialsearch.model.Trial;
 final class CollectingSink implements RecordSink {
   final List<Trial> trials = new ArrayList<>();
   final List<IngestReport.Skipped> skipped = new ArrayList<>();
+  final List<IngestReport.Skipped> warnings = new ArrayList<>();
 
   @Override
   public void accept(Trial trial) {
@@ -17,6 +18,11 @@ final class CollectingSink implements RecordSink {
   @Override
   public void skip(String file, int position, String reason) {
     skipped.add(new IngestReport.Skipped(file, position, reason));
+  }
+
+  @Override
+  public void warn(String file, int position, String problem) {
+    warnings.add(new IngestReport.Skipped(file, position, problem));
   }
 
   List<String> ids() {

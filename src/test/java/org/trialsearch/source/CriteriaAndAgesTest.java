@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.trialsearch.SharedCorpus;
+import org.trialsearch.config.ConfigSource;
 import org.trialsearch.model.Trial;
 
 class CriteriaAndAgesTest {
@@ -60,7 +62,7 @@ class CriteriaAndAgesTest {
 
   private static Trial read(String file, String nctId) throws IOException {
     CollectingSink sink = new CollectingSink();
-    new SourceWalker(Readers.all(), bytes -> {}).walk(List.of(SharedCorpus.v2().resolve(file)), sink, new IngestReport());
+    new SourceWalker(Readers.all(ConfigSource.folder(Path.of("index-config"))), bytes -> {}).walk(List.of(SharedCorpus.v2().resolve(file)), sink, new IngestReport());
     return sink.trials.stream().filter(t -> t.nctId().equals(nctId)).findFirst().orElseThrow();
   }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialsearch.SharedCorpus;
+import org.trialsearch.config.ConfigSource;
 
 class CtgovJsonReaderTest {
 
@@ -136,7 +137,7 @@ class CtgovJsonReaderTest {
 
   private static CollectingSink read(Path path) throws IOException {
     CollectingSink sink = new CollectingSink();
-    new SourceWalker(Readers.all(), bytes -> {}).walk(List.of(path), sink, new IngestReport());
+    new SourceWalker(Readers.all(ConfigSource.folder(Path.of("index-config"))), bytes -> {}).walk(List.of(path), sink, new IngestReport());
     return sink;
   }
 }

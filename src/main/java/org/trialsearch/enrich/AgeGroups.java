@@ -32,6 +32,17 @@ public final class AgeGroups {
     return groups.stream().map(Group::name).toList();
   }
 
+  /** The lower bound of the youngest of these groups, or null when none is known. */
+  Double lowest(List<String> names) {
+    return groups.stream().filter(g -> names.contains(g.name)).mapToDouble(Group::from).boxed().min(Double::compare).orElse(null);
+  }
+
+  /** The upper bound of the oldest of these groups; null when it is open-ended or none is known. */
+  Double highest(List<String> names) {
+    double to = groups.stream().filter(g -> names.contains(g.name)).mapToDouble(Group::to).max().orElse(Double.POSITIVE_INFINITY);
+    return Double.isInfinite(to) ? null : to;
+  }
+
   /**
    * The groups that overlap [min, max] years (null bounds are open). A group covers whole years, so
    * CHILD (0 - 17) takes everyone under 18.

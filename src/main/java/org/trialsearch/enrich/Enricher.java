@@ -24,13 +24,25 @@ public final class Enricher {
   }
 
   public TrialFacets facets(Trial trial) {
+    Eligibility eligibility = trial.eligibility();
+    boolean agesStated = eligibility != null && Boolean.TRUE.equals(eligibility.agesStated());
+    List<String> groups = agesStated ? ageGroups(eligibility) : List.of();
+    Double min = agesStated ? eligibility.minimumAgeYears() : null;
+    Double max = agesStated ? eligibility.maximumAgeYears() : null;
+    if (agesStated && min == null && max == null && !eligibility.stdAges().isEmpty()) {
+      // groups without limits (a website CSV's "Age" column): the groups' bounds are the limits
+      min = vocabulary.ageGroups().lowest(groups);
+      max = vocabulary.ageGroups().highest(groups);
+    }
     return new TrialFacets(
         status(trial.status()),
         vocabulary.phases().normalizeAll(trial.phases(), true),
         antigenTagger.antigens(trial),
         countries(trial),
-        ageGroups(trial.eligibility()),
-        trial.eligibility() != null);
+        groups,
+        agesStated,
+        min,
+        max);
   }
 
   /** The registry's enum value; a spelling the vocabulary lacks is kept in the same UPPER_SNAKE form. */
@@ -48,7 +60,6 @@ public final class Enricher {
   }
 
   private List<String> ageGroups(Eligibility eligibility) {
-    if (eligibility == null) return List.of();
     List<String> stated = vocabulary.ageGroups().names().stream()
         .filter(group -> eligibility.stdAges().stream().anyMatch(age -> age.equalsIgnoreCase(group)))
         .toList();

@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * What enrichment derives from a trial, in canonical values: the facets people filter on. An empty
- * list means the sources state nothing for that facet. {@code eligibilityStated} is false when no
- * source says anything about who may take part; such a trial is left out of age filters.
+ * list means the sources state nothing for that facet. {@code minAgeYears} and {@code maxAgeYears}
+ * are the limits an age filter uses (stated limits, else the bounds of the stated age groups; null
+ * = no limit); {@code agesStated} is false when no source says anything about ages, and such a
+ * trial is left out of age filters.
  */
 public record TrialFacets(
     String status,
@@ -13,7 +15,9 @@ public record TrialFacets(
     List<String> antigens,
     List<String> countries,
     List<String> ageGroups,
-    boolean eligibilityStated) {
+    boolean agesStated,
+    Double minAgeYears,
+    Double maxAgeYears) {
 
   public TrialFacets {
     phases = List.copyOf(phases);

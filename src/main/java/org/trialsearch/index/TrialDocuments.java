@@ -127,12 +127,9 @@ public final class TrialDocuments {
   }
 
   private static void addNumbers(Document doc, Trial trial, TrialFacets facets) {
-    Eligibility eligibility = trial.eligibility();
-    if (facets.eligibilityStated() && eligibility != null) {
-      double min = eligibility.minimumAgeYears() == null ? 0 : eligibility.minimumAgeYears();
-      double max = eligibility.maximumAgeYears() == null ? NO_AGE_LIMIT : eligibility.maximumAgeYears();
-      doc.add(new DoublePoint(Fields.MIN_AGE, min));
-      doc.add(new DoublePoint(Fields.MAX_AGE, max));
+    if (facets.agesStated()) {
+      doc.add(new DoublePoint(Fields.MIN_AGE, facets.minAgeYears() == null ? 0 : facets.minAgeYears()));
+      doc.add(new DoublePoint(Fields.MAX_AGE, facets.maxAgeYears() == null ? NO_AGE_LIMIT : facets.maxAgeYears()));
     }
     date(doc, Fields.START_DATE, trial.startDate());
     date(doc, Fields.LAST_UPDATE, trial.lastUpdate());

@@ -39,6 +39,8 @@ public final class TrialBuilder {
   public final List<String> stdAges = new ArrayList<>();
   /** True once any eligibility value was read; otherwise the trial states no eligibility at all. */
   public boolean eligibilityStated;
+  /** True when the source states age limits or age groups (a missing limit then means none). */
+  public boolean agesStated;
   public Integer enrollment;
   public String leadSponsor;
   public String leadSponsorClass;
@@ -53,7 +55,8 @@ public final class TrialBuilder {
 
   public Trial build() {
     Eligibility eligibility = eligibilityStated || criteria != null
-        ? new Eligibility(criteria, inclusion, exclusion, minimumAgeYears, maximumAgeYears, sex, healthyVolunteers, stdAges)
+        ? new Eligibility(criteria, inclusion, exclusion, minimumAgeYears, maximumAgeYears, sex, healthyVolunteers, stdAges,
+            agesStated ? Boolean.TRUE : null)
         : null;
     Sponsor sponsor = leadSponsor != null || !collaborators.isEmpty()
         ? new Sponsor(leadSponsor, leadSponsorClass, collaborators)

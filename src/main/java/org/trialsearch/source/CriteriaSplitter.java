@@ -13,6 +13,9 @@ public final class CriteriaSplitter {
   /** Inclusion and exclusion text; both null when the text has no headings. */
   public record Halves(String inclusion, String exclusion) {}
 
+  /** Which half a heading line opens. */
+  public enum Half { INCLUSION, EXCLUSION }
+
   private static final Pattern HEADING = Pattern.compile(
       "(?i)^[\\s*#>_-]*(?:[a-z/-]+\\s+){0,3}?(inclusion|exclusion)(?:\\s+criteri(?:a|on))?\\b[^\\n]{0,60}$");
 
@@ -25,16 +28,23 @@ public final class CriteriaSplitter {
     StringBuilder current = null;
     boolean sawHeading = false;
     for (String line : criteria.split("\\R", -1)) {
-      var heading = HEADING.matcher(line);
-      if (heading.matches() && isHeading(line)) {
+      Half half = headingOf(line);
+      if (half != null) {
         sawHeading = true;
-        current = heading.group(1).equalsIgnoreCase("inclusion") ? inclusion : exclusion;
+        current = half == Half.INCLUSION ? inclusion : exclusion;
         continue;
       }
       if (current != null) current.append(line).append('\n');
     }
     if (!sawHeading) return new Halves(null, null);
     return new Halves(trimToNull(inclusion), trimToNull(exclusion));
+  }
+
+  /** The half a line heads ("Inclusion Criteria:", "Key Exclusion Criteria"), or null for any other line. */
+  public static Half headingOf(String line) {
+    var heading = HEADING.matcher(line);
+    if (!heading.matches() || !isHeading(line)) return null;
+    return heading.group(1).equalsIgnoreCase("inclusion") ? Half.INCLUSION : Half.EXCLUSION;
   }
 
   /**

@@ -84,6 +84,7 @@ final class CtgovStudyMapper {
     return new TrialIds(text(id.path("orgStudyIdInfo"), "id"), eudract, ctis, others);
   }
 
+  /** The registry states ages for every study with an eligibility module: a missing limit means none. */
   private static Eligibility eligibility(JsonNode module) {
     if (module == null || !module.isObject()) return null;
     String criteria = markdown(text(module, "eligibilityCriteria"));
@@ -97,7 +98,8 @@ final class CtgovStudyMapper {
         AgeParser.years(text(module, "maximumAge")),
         text(module, "sex"),
         healthy.isBoolean() ? healthy.asBoolean() : null,
-        strings(module.path("stdAges")));
+        strings(module.path("stdAges")),
+        Boolean.TRUE);
   }
 
   private static Sponsor sponsor(JsonNode module) {

@@ -124,7 +124,11 @@ public final class LegacyXmlReader implements SourceReader {
         case ROOT + "primary_outcome", ROOT + "secondary_outcome" -> outcome = new String[3];
         case ROOT + "location" -> site = new String[5];
         case ROOT + "overall_contact" -> contact = new String[3];
-        case ROOT + "eligibility" -> trial.eligibilityStated = true;
+        case ROOT + "eligibility" -> {
+          // the registry states ages for every study: "N/A" means no limit
+          trial.eligibilityStated = true;
+          trial.agesStated = true;
+        }
         default -> { }
       }
     }

@@ -46,11 +46,11 @@ enum CsvField {
   LAST_UPDATE("lastUpdate", (row, v) -> row.trial.lastUpdate = Dates.parse(v)),
   /** The classic website's "18 Years and older   (Adult, Older Adult)" or "6 Months to 20 Years   (Child, Adult)". */
   AGE_RANGE("ageRange", CsvField::ageRange),
-  MINIMUM_AGE("minimumAge", (row, v) -> eligibility(row).minimumAgeYears = AgeParser.years(v)),
-  MAXIMUM_AGE("maximumAge", (row, v) -> eligibility(row).maximumAgeYears = AgeParser.years(v)),
+  MINIMUM_AGE("minimumAge", (row, v) -> ages(row).minimumAgeYears = AgeParser.years(v)),
+  MAXIMUM_AGE("maximumAge", (row, v) -> ages(row).maximumAgeYears = AgeParser.years(v)),
   /** Age groups: "CHILD, ADULT, OLDER_ADULT" or "ADULT|OLDER_ADULT". */
   STD_AGES("stdAges", (row, v) -> Arrays.stream(v.split("[|,]")).map(CsvField::ageGroup).filter(g -> !g.isEmpty())
-      .forEach(eligibility(row).stdAges::add)),
+      .forEach(ages(row).stdAges::add)),
   SEX("sex", (row, v) -> eligibility(row).sex = v),
   OTHER_IDS("otherIds", (row, v) -> row.trial.otherIds.addAll(items(v))),
   COUNTRIES("countries", (row, v) -> row.trial.countries.addAll(items(v))),
@@ -106,7 +106,7 @@ enum CsvField {
   private static void ageRange(CsvRow row, String value) {
     Matcher m = AGE_RANGE_TEXT.matcher(value.strip());
     if (!m.matches()) return;
-    var e = eligibility(row);
+    var e = ages(row);
     if (m.group("from") != null) {
       e.minimumAgeYears = AgeParser.years(m.group("from"));
       e.maximumAgeYears = AgeParser.years(m.group("to"));
@@ -128,6 +128,12 @@ enum CsvField {
   private static org.trialsearch.model.TrialBuilder eligibility(CsvRow row) {
     row.trial.eligibilityStated = true;
     return row.trial;
+  }
+
+  /** A column that states ages: a limit it leaves empty then means none. */
+  private static org.trialsearch.model.TrialBuilder ages(CsvRow row) {
+    row.trial.agesStated = true;
+    return eligibility(row);
   }
 
   private static Integer integer(String value) {

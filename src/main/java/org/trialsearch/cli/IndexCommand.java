@@ -18,8 +18,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
-    description = "Builds a new index from trial records: files, folders or zips of ClinicalTrials.gov API v2 JSON "
-        + "(single studies, arrays, API pages, newline-delimited). The new index replaces the one in --index.")
+    description = "Builds a new index from trial records in files, folders or zips: ClinicalTrials.gov API v2 JSON "
+        + "(single studies, arrays, API pages, newline-delimited), legacy clinical_study XML, website CSV exports and other "
+        + "CSV exports with a mapping in index-config/csv/, and trial pages copied from web sites (.txt, .html). Records of "
+        + "one trial from several sources become one trial. The new index replaces the one in --index.")
 final class IndexCommand implements Callable<Integer> {
 
   private static final int SKIPPED_SHOWN = 20;
@@ -60,7 +62,7 @@ final class IndexCommand implements Callable<Integer> {
       System.out.printf("  %-14s %6d records%s%n", format.getKey(), format.getValue(), split);
     }
     System.out.printf("Indexed %d trials into %s (replacing the index there)%n", result.trials(), index);
-    System.out.printf("  %d trials merged from several records, %d of them from several files%n",
+    System.out.printf("  %d trials merged from several records, %d of them from several files (site lists aside)%n",
         result.trialsFromSeveralRecords(), result.trialsFromSeveralFiles());
     if (!report.warnings().isEmpty()) {
       System.out.printf("Read in part or leniently %d%n", report.warnings().size());

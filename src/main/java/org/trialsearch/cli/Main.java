@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "trialsearch 0.1.0",
     description = "Search server for clinical trials.",
-    subcommands = {IndexCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {IndexCommand.class, ServeCommand.class, FetchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

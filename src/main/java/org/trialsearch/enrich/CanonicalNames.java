@@ -50,6 +50,13 @@ public final class CanonicalNames {
     return new ArrayList<>(out);
   }
 
+  /** These canonical values in the order the vocabulary lists them; values it does not list come last. */
+  public List<String> inVocabularyOrder(List<String> values) {
+    List<String> order = new ArrayList<>(canonical);
+    return values.stream().distinct()
+        .sorted(java.util.Comparator.comparingInt(v -> order.contains(v) ? order.indexOf(v) : Integer.MAX_VALUE)).toList();
+  }
+
   public Set<String> canonicalValues() {
     return Set.copyOf(canonical);
   }

@@ -36,7 +36,7 @@ public final class Enricher {
     }
     return new TrialFacets(
         status(trial.status()),
-        vocabulary.phases().normalizeAll(trial.phases(), true),
+        vocabulary.phases().inVocabularyOrder(vocabulary.phases().normalizeAll(trial.phases(), true)),
         antigenTagger.antigens(trial),
         countries(trial),
         groups,

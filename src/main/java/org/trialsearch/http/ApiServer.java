@@ -15,7 +15,8 @@ import org.trialsearch.search.Suggestions;
 /** The HTTP API: thin handlers that read typed requests, call the services and write typed answers. */
 public final class ApiServer {
 
-  private static final Pattern NCT_ID = Pattern.compile("NCT\\d{8}");
+  /** An NCT id, or the id of a trial known only from a page that states none. */
+  private static final Pattern TRIAL_ID = Pattern.compile("NCT\\d{8}|PAGE-[0-9A-F]{12}");
 
   /** The health answer: whether the index is open, and how many trials it holds. */
   public record Health(String status, int trials) {}
@@ -49,7 +50,9 @@ public final class ApiServer {
 
   private void trial(Context ctx) throws IOException {
     String id = ctx.pathParam("nctId").strip().toUpperCase(java.util.Locale.ROOT);
-    if (!NCT_ID.matcher(id).matches()) throw new InvalidRequestException("not an NCT id: '" + ctx.pathParam("nctId") + "' (expected NCT and 8 digits)");
+    if (!TRIAL_ID.matcher(id).matches()) {
+      throw new InvalidRequestException("not a trial id: '" + ctx.pathParam("nctId") + "' (expected NCT and 8 digits, or PAGE- and 12 hex digits)");
+    }
     ctx.json(search.trial(id));
   }
 

@@ -33,7 +33,7 @@ import org.trialsearch.source.SourceWalker;
  */
 public final class IndexBuild {
 
-  /** What a build read and wrote. */
+  /** What a build read and wrote; "several files" leaves out site lists, which only add sites. */
   public record Result(IngestReport report, int trials, int trialsFromSeveralRecords, int trialsFromSeveralFiles, Duration took) {}
 
   private final Enricher enricher;
@@ -45,8 +45,9 @@ public final class IndexBuild {
   private int fromSeveralFiles;
 
   private IndexBuild(ConfigSource config) {
-    this.enricher = new Enricher(Vocabulary.load(config));
-    this.readers = Readers.all(config);
+    Vocabulary vocabulary = Vocabulary.load(config);
+    this.enricher = new Enricher(vocabulary);
+    this.readers = Readers.all(config, vocabulary);
   }
 
   /** Reads the sources with the vocabulary and CSV mappings of this configuration. */
@@ -93,7 +94,9 @@ public final class IndexBuild {
     index.put(enricher.enrich(merger.merge(records)), records);
     trials++;
     if (records.size() > 1) fromSeveralRecords++;
-    if (records.stream().map(r -> r.sources().get(0).file()).distinct().count() > 1) fromSeveralFiles++;
+    if (records.stream().filter(r -> !r.sources().get(0).sitesOnly()).map(r -> r.sources().get(0).file()).distinct().count() > 1) {
+      fromSeveralFiles++;
+    }
   }
 
   /** Stages every record a reader finds and counts it for the report. */

@@ -2,13 +2,15 @@ package org.trialsearch.source;
 
 import java.util.List;
 import org.trialsearch.config.ConfigSource;
+import org.trialsearch.enrich.Vocabulary;
 import org.trialsearch.source.csv.CsvReader;
+import org.trialsearch.source.page.PageReader;
 
 /** Every source format the indexer reads, tried in this order. */
 public final class Readers {
   private Readers() {}
 
-  public static List<SourceReader> all(ConfigSource config) {
-    return List.of(new CtgovJsonReader(), new LegacyXmlReader(), new CsvReader(config));
+  public static List<SourceReader> all(ConfigSource config, Vocabulary vocabulary) {
+    return List.of(new CtgovJsonReader(), new LegacyXmlReader(), new CsvReader(config), new PageReader(config, vocabulary.countries()));
   }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.trialsearch.TestReaders;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.config.ConfigSource;
 import org.trialsearch.model.Trial;
@@ -66,7 +67,7 @@ class AntigenTaggingTest {
       @Override
       public void warn(String file, int position, String problem) {}
     };
-    new SourceWalker(Readers.all(ConfigSource.folder(Path.of("index-config"))), bytes -> {})
+    new SourceWalker(TestReaders.all(), bytes -> {})
         .walk(List.of(SharedCorpus.v2().resolve("b7h3-ccr8-targets-ctg-studies.json"), SharedCorpus.SAMPLE_DATA), sink, new IngestReport());
   }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.trialsearch.TestReaders;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.config.ConfigSource;
 import org.trialsearch.model.Trial;
@@ -62,7 +63,7 @@ class CriteriaAndAgesTest {
 
   private static Trial read(String file, String nctId) throws IOException {
     CollectingSink sink = new CollectingSink();
-    new SourceWalker(Readers.all(ConfigSource.folder(Path.of("index-config"))), bytes -> {}).walk(List.of(SharedCorpus.v2().resolve(file)), sink, new IngestReport());
+    new SourceWalker(TestReaders.all(), bytes -> {}).walk(List.of(SharedCorpus.v2().resolve(file)), sink, new IngestReport());
     return sink.trials.stream().filter(t -> t.nctId().equals(nctId)).findFirst().orElseThrow();
   }
 

@@ -15,6 +15,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialsearch.TestReaders;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.config.ConfigSource;
 
@@ -137,7 +138,7 @@ class CtgovJsonReaderTest {
 
   private static CollectingSink read(Path path) throws IOException {
     CollectingSink sink = new CollectingSink();
-    new SourceWalker(Readers.all(ConfigSource.folder(Path.of("index-config"))), bytes -> {}).walk(List.of(path), sink, new IngestReport());
+    new SourceWalker(TestReaders.all(), bytes -> {}).walk(List.of(path), sink, new IngestReport());
     return sink;
   }
 }

@@ -1,0 +1,305 @@
+package org.trialsearch.source.page;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.trialsearch.model.Intervention;
+import org.trialsearch.model.SourceFormat;
+import org.trialsearch.model.SourceRef;
+import org.trialsearch.model.Trial;
+import org.trialsearch.model.TrialBuilder;
+import org.trialsearch.source.AgeParser;
+import org.trialsearch.source.CriteriaSplitter;
+import org.trialsearch.source.Dates;
+
+/**
+ * Reads a trial from a page copied from a web site: labelled values first ({@link PageValues}),
+ * then what the layout alone shows (a phase in the title, a "TYPE: name|TYPE: name" line of
+ * interventions, the criteria between their headings, a location table's country rows). Nothing
+ * the page does not state is invented.
+ */
+final class PageExtractor {
+
+  private static final Pattern NCT = Pattern.compile("NCT\\d{8}");
+  private static final Pattern EUDRACT = Pattern.compile("(?<![\\d-])\\d{4}-\\d{6}-\\d{2}(?![\\d-])");
+  private static final Pattern CTIS = Pattern.compile("(?<![\\d-])\\d{4}-\\d{6}-\\d{2}-\\d{2}(?![\\d-])");
+  private static final Pattern TITLE_PHASE = Pattern.compile(
+      "(?i)\\bphase\\s+(IV|I{1,3}|[0-4])(?:\\s*[/-]\\s*(?:phase\\s+)?(IV|I{1,3}|[0-4]))?\\b");
+  private static final Set<String> INTERVENTION_TYPES = Set.of("DRUG", "BIOLOGICAL", "DEVICE", "PROCEDURE", "RADIATION",
+      "BEHAVIORAL", "GENETIC", "DIETARY_SUPPLEMENT", "COMBINATION_PRODUCT", "DIAGNOSTIC_TEST", "OTHER");
+  private static final Pattern TYPED = Pattern.compile("([A-Za-z][A-Za-z _]+):\\s*(.+)");
+  private static final Pattern AGE_RANGE = Pattern.compile(
+      "(?i)(\\d+(?:\\.\\d+)?)\\s*(years?|months?|weeks?|days?)?\\s*(?:to|-|–)\\s*(\\d+(?:\\.\\d+)?)\\s*(years?|months?|weeks?|days?)?");
+  private static final Pattern AGE_AND_OLDER = Pattern.compile("(?i)(?:(\\d+(?:\\.\\d+)?)\\s*(years?|months?)?\\s*(?:and|or)\\s*(?:older|over|above))|(?:[≥>]=?\\s*(\\d+))");
+  private static final Pattern AGE_GROUPS = Pattern.compile("\\(([A-Za-z ,]+)\\)");
+  private static final Pattern INTEGER = Pattern.compile("\\d[\\d,]*");
+  private static final Pattern ACRONYM = Pattern.compile("\\(([A-Z][A-Z0-9-]{2,15})\\)\\s*$");
+
+  private final PageLabels labels;
+  private final Function<String, String> countryOf;
+
+  /** @param countryOf the country a text names, or null when it names none */
+  PageExtractor(PageLabels labels, Function<String, String> countryOf) {
+    this.labels = labels;
+    this.countryOf = countryOf;
+  }
+
+  /** The trial the page states, or null when the page holds no trial. */
+  Trial extract(PageText page, String file) {
+    PageValues values = new PageValues(labels, page.lines);
+    TrialBuilder trial = new TrialBuilder();
+    identify(trial, page, values);
+    titles(trial, page, values);
+    statusAndPhases(trial, values);
+    interventionsAndConditions(trial, page, values);
+    eligibility(trial, page, values);
+    rest(trial, page, values);
+    if (!isTrial(trial)) return null;
+    SourceRef.LinkedBy linked = trial.nctId != null ? SourceRef.LinkedBy.NCT_ID : SourceRef.LinkedBy.CONTENT;
+    if (trial.nctId == null) trial.nctId = contentId(page.text);
+    trial.source = new SourceRef(SourceFormat.WEB_PAGE, file, 1, linked, false);
+    return trial.build();
+  }
+
+  /** A page's own id when it states no NCT id: the same page always gets the same id. */
+  static String contentId(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.strip().replaceAll("\\s+", " ").getBytes(StandardCharsets.UTF_8));
+      return "PAGE-" + HexFormat.of().withUpperCase().formatHex(digest, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void identify(TrialBuilder trial, PageText page, PageValues values) {
+    for (String value : values.get(PageField.NCT_ID)) {
+      Matcher m = NCT.matcher(value);
+      if (m.find() && trial.nctId == null) trial.nctId = m.group();
+      else if (!m.find(0) && trial.orgStudyId == null && !value.contains(" ")) trial.orgStudyId = value;
+    }
+    if (trial.nctId == null) trial.nctId = mostFrequent(NCT.matcher(page.text));
+    Matcher ctis = CTIS.matcher(page.text);
+    if (ctis.find()) trial.ctisNumber = ctis.group();
+    Matcher eudract = EUDRACT.matcher(page.text);
+    if (eudract.find()) trial.eudractNumber = eudract.group();
+  }
+
+  private static String mostFrequent(Matcher m) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    while (m.find()) counts.merge(m.group(), 1, Integer::sum);
+    return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+  }
+
+  private void titles(TrialBuilder trial, PageText page, PageValues values) {
+    trial.briefTitle = values.first(PageField.BRIEF_TITLE);
+    trial.officialTitle = values.first(PageField.OFFICIAL_TITLE);
+    trial.acronym = values.first(PageField.ACRONYM);
+    Integer titleLine = values.labelLine.get(PageField.BRIEF_TITLE);
+    if (trial.briefTitle != null && trial.officialTitle == null && titleLine != null) {
+      // a title label over two lines: the brief title, then the official one
+      int next = nextNonBlank(page.lines, titleLine + 1) + 1;
+      if (next < page.lines.size() && !page.lines.get(next).isBlank() && PageText.words(page.lines.get(next)) >= 6) {
+        trial.officialTitle = PageText.clean(page.lines.get(next));
+      }
+    }
+    if (trial.briefTitle == null) {
+      trial.briefTitle = page.lines.stream().map(PageText::clean)
+          .filter(l -> PageText.words(l) >= 4 && !values.isLabel(l) && !labels.isHint(l)).findFirst().orElse(null);
+    }
+    if (trial.acronym == null && trial.briefTitle != null) {
+      Matcher m = ACRONYM.matcher(trial.briefTitle);
+      if (m.find()) trial.acronym = m.group(1);
+    }
+  }
+
+  private static void statusAndPhases(TrialBuilder trial, PageValues values) {
+    trial.status = values.first(PageField.STATUS);
+    trial.phases.addAll(values.get(PageField.PHASES));
+    for (String line : values.get(PageField.STATUS_AND_PHASE)) {
+      if (line.toLowerCase(Locale.ROOT).contains("phase")) trial.phases.add(line);
+      else if (trial.status == null) trial.status = line;
+    }
+    if (trial.phases.isEmpty() && trial.briefTitle != null) {
+      Matcher m = TITLE_PHASE.matcher(trial.briefTitle);
+      if (m.find()) {
+        trial.phases.add("Phase " + m.group(1));
+        if (m.group(2) != null) trial.phases.add("Phase " + m.group(2));
+      }
+    }
+  }
+
+  private static void interventionsAndConditions(TrialBuilder trial, PageText page, PageValues values) {
+    values.get(PageField.INTERVENTIONS).forEach(v -> addInterventions(trial, v));
+    values.get(PageField.CONDITIONS).forEach(v -> Arrays.stream(v.split("\\|")).map(String::strip)
+        .filter(c -> !c.isEmpty()).forEach(trial.conditions::add));
+    if (!trial.interventions.isEmpty()) return;
+    // a website CSV row laid out as lines: "BIOLOGICAL: UCART22|BIOLOGICAL: CLLS52", conditions on the line before
+    for (int i = 0; i < page.lines.size(); i++) {
+      String line = page.lines.get(i).strip();
+      if (!isTypedList(line)) continue;
+      addInterventions(trial, line);
+      int previous = previousNonBlank(page.lines, i - 1);
+      String conditions = previous < 0 ? "" : page.lines.get(previous).strip();
+      if (trial.conditions.isEmpty() && previous > 0 && conditions.length() < 150 && !conditions.endsWith(".")) {
+        Arrays.stream(conditions.split("\\|")).map(String::strip).filter(c -> !c.isEmpty()).forEach(trial.conditions::add);
+      }
+      return;
+    }
+  }
+
+  private static boolean isTypedList(String line) {
+    String[] items = line.split("\\|");
+    for (String item : items) {
+      Matcher m = TYPED.matcher(item.strip());
+      if (!m.matches() || !INTERVENTION_TYPES.contains(m.group(1).strip().toUpperCase(Locale.ROOT).replace(' ', '_'))) return false;
+    }
+    return true;
+  }
+
+  private static void addInterventions(TrialBuilder trial, String value) {
+    for (String item : value.split("\\|")) {
+      String text = item.strip();
+      if (text.isEmpty()) continue;
+      Matcher m = TYPED.matcher(text);
+      String type = null;
+      String name = text;
+      if (m.matches() && INTERVENTION_TYPES.contains(m.group(1).strip().toUpperCase(Locale.ROOT).replace(' ', '_'))) {
+        type = m.group(1).strip().toUpperCase(Locale.ROOT).replace(' ', '_');
+        name = m.group(2).strip();
+      }
+      String finalName = name;
+      if (trial.interventions.stream().noneMatch(i -> i.name().equalsIgnoreCase(finalName))) {
+        trial.interventions.add(new Intervention(type, name, List.of(), null));
+      }
+    }
+  }
+
+  private void eligibility(TrialBuilder trial, PageText page, PageValues values) {
+    ages(trial, values);
+    String sex = values.first(PageField.SEX);
+    if (sex != null) {
+      trial.sex = sex;
+      trial.eligibilityStated = true;
+    }
+    String healthy = values.first(PageField.HEALTHY_VOLUNTEERS);
+    if (healthy != null) {
+      String h = healthy.toLowerCase(Locale.ROOT);
+      trial.healthyVolunteers = !(h.startsWith("no") || h.contains("not accept"));
+      trial.eligibilityStated = true;
+    }
+    trial.criteria = new CriteriaRegion(labels, values).find(page.lines);
+    if (trial.criteria != null) {
+      CriteriaSplitter.Halves halves = CriteriaSplitter.split(trial.criteria);
+      trial.inclusion = halves.inclusion();
+      trial.exclusion = halves.exclusion();
+      trial.eligibilityStated = true;
+    }
+  }
+
+  private static void ages(TrialBuilder trial, PageValues values) {
+    String ages = values.first(PageField.AGES);
+    if (ages != null) {
+      Matcher range = AGE_RANGE.matcher(ages);
+      Matcher older = AGE_AND_OLDER.matcher(ages);
+      if (range.find()) {
+        String unit = range.group(4) != null ? range.group(4) : range.group(2) != null ? range.group(2) : "years";
+        trial.minimumAgeYears = AgeParser.years(range.group(1) + " " + (range.group(2) != null ? range.group(2) : unit));
+        trial.maximumAgeYears = AgeParser.years(range.group(3) + " " + unit);
+        trial.agesStated = true;
+      } else if (older.find()) {
+        trial.minimumAgeYears = AgeParser.years(older.group(1) != null ? older.group(1) + " " + (older.group(2) == null ? "years" : older.group(2)) : older.group(3));
+        trial.agesStated = true;
+      }
+      Matcher groups = AGE_GROUPS.matcher(ages);
+      if (groups.find()) {
+        Arrays.stream(groups.group(1).split(",")).map(g -> g.strip().toUpperCase(Locale.ROOT).replace(' ', '_'))
+            .filter(g -> !g.isEmpty()).forEach(trial.stdAges::add);
+        trial.agesStated = true;
+      }
+    }
+    String min = values.first(PageField.MINIMUM_AGE);
+    String max = values.first(PageField.MAXIMUM_AGE);
+    if (min != null && AgeParser.years(min) != null) {
+      trial.minimumAgeYears = AgeParser.years(min);
+      trial.agesStated = true;
+    }
+    if (max != null && AgeParser.years(max) != null) {
+      trial.maximumAgeYears = AgeParser.years(max);
+      trial.agesStated = true;
+    }
+    if (trial.agesStated) trial.eligibilityStated = true;
+  }
+
+  private void rest(TrialBuilder trial, PageText page, PageValues values) {
+    trial.studyType = values.first(PageField.STUDY_TYPE);
+    String enrollment = values.first(PageField.ENROLLMENT);
+    if (enrollment != null) {
+      Matcher m = INTEGER.matcher(enrollment);
+      if (m.find()) trial.enrollment = Integer.parseInt(m.group().replace(",", ""));
+    }
+    trial.startDate = Dates.parse(values.first(PageField.START_DATE));
+    trial.lastUpdate = Dates.parse(values.first(PageField.LAST_UPDATE));
+    trial.briefSummary = values.first(PageField.BRIEF_SUMMARY);
+    if (trial.briefSummary == null) trial.briefSummary = summaryUnderTitle(page.lines);
+    trial.detailedDescription = values.first(PageField.DETAILED_DESCRIPTION);
+    trial.leadSponsor = new SponsorRoles(values).lead(page.lines);
+    for (String c : values.get(PageField.COUNTRIES)) addCountry(trial, countryOf.apply(c));
+    locationTableCountries(trial, page);
+  }
+
+  /** A page without labels (a CSV row laid out as lines) has its summary on the line under the title. */
+  private static String summaryUnderTitle(List<String> lines) {
+    int title = nextNonBlank(lines, 0);
+    int next = nextNonBlank(lines, title + 1);
+    if (next >= lines.size()) return null;
+    String line = lines.get(next).strip();
+    return PageText.words(line) >= 25 && line.contains(". ") ? line : null;
+  }
+
+  /** Country rows of a location table: "United States, Massachusetts | |", "France | |". */
+  private void locationTableCountries(TrialBuilder trial, PageText page) {
+    for (String line : page.lines) {
+      if (line.chars().filter(c -> c == '|').count() < 2) continue;
+      List<String> cells = PageText.cells(line);
+      if (cells.size() != 1) continue;
+      String[] parts = cells.get(0).split(",");
+      if (parts.length > 2) continue;
+      addCountry(trial, countryOf.apply(parts[0].strip()));
+    }
+  }
+
+  private static void addCountry(TrialBuilder trial, String country) {
+    if (country != null && !trial.countries.contains(country)) trial.countries.add(country);
+  }
+
+  /** A trial page states an NCT id, or a title and at least two of status, phases, conditions, interventions and criteria. */
+  private static boolean isTrial(TrialBuilder trial) {
+    if (trial.nctId != null) return true;
+    if (trial.briefTitle == null) return false;
+    int facts = (trial.status != null ? 1 : 0) + (trial.phases.isEmpty() ? 0 : 1) + (trial.conditions.isEmpty() ? 0 : 1)
+        + (trial.interventions.isEmpty() ? 0 : 1) + (trial.criteria != null ? 1 : 0);
+    return facts >= 2;
+  }
+
+  static int nextNonBlank(List<String> lines, int from) {
+    int i = from;
+    while (i < lines.size() && lines.get(i).isBlank()) i++;
+    return i;
+  }
+
+  private static int previousNonBlank(List<String> lines, int from) {
+    int i = from;
+    while (i >= 0 && lines.get(i).isBlank()) i--;
+    return i;
+  }
+}

@@ -96,11 +96,13 @@ class CtgovJsonReaderTest {
   @Test
   void emptyFilesAndNonTrialFilesAreReported() throws IOException {
     write("empty.json", "");
-    write("notes.txt", "not a trial");
+    write("notes.md", "not a trial");
+    write("notes.txt", "Meeting notes\n\nNothing about any study here.");
     write("other.json", "{\"name\": \"not a study\"}");
     CollectingSink sink = read(dir);
     assertEquals(List.of(), sink.ids());
-    assertEquals(List.of("empty file", "not a supported trial record format", "not a ClinicalTrials.gov study: no protocolSection"),
+    assertEquals(List.of("empty file", "not a supported trial record format",
+            "no trial found in the page (no NCT id, and not a title with trial details)", "not a ClinicalTrials.gov study: no protocolSection"),
         sink.skipped.stream().map(IngestReport.Skipped::reason).toList());
   }
 

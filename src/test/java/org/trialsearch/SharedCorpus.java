@@ -19,6 +19,10 @@ public final class SharedCorpus {
   public static final Path V2_JSON = ROOT.resolve("ctgov-v2-json");
   public static final Path CLASSIC_JSON = ROOT.resolve("ctgov-classic-api-json");
   public static final Path SAMPLE_DATA = Path.of("data");
+  public static final Path SEEDS = Path.of("..", "shared", "seeds");
+  public static final Path CSV = ROOT.resolve("ctgov-csv");
+  public static final Path TRACKER = ROOT.resolve("car-t-tracker");
+  public static final Path LEGACY_XML_ZIP = ROOT.resolve("ctgov-legacy-xml.zip");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 

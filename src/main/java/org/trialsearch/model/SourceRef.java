@@ -1,11 +1,14 @@
 package org.trialsearch.model;
 
+import java.time.LocalDate;
+
 /**
  * Where a record came from: the format, the file (or file inside a zip), the record's ordinal in
- * that file (from 1), how it was tied to its trial, and whether it only adds sites to a trial
- * that other records describe (a tracker's site list).
+ * that file (from 1), how it was tied to its trial, whether it only adds sites to a trial that
+ * other records describe (a tracker's site list), and the record's own last-update date, which
+ * decides whose values win when records of a trial are merged.
  */
-public record SourceRef(SourceFormat format, String file, int position, LinkedBy linkedBy, boolean sitesOnly) {
+public record SourceRef(SourceFormat format, String file, int position, LinkedBy linkedBy, boolean sitesOnly, LocalDate lastUpdate) {
 
   /** How a record was tied to its trial. */
   public enum LinkedBy {
@@ -18,10 +21,14 @@ public record SourceRef(SourceFormat format, String file, int position, LinkedBy
   }
 
   public static SourceRef of(SourceFormat format, String file, int position) {
-    return new SourceRef(format, file, position, LinkedBy.NCT_ID, false);
+    return new SourceRef(format, file, position, LinkedBy.NCT_ID, false, null);
   }
 
   public SourceRef linkedBy(LinkedBy how) {
-    return new SourceRef(format, file, position, how, sitesOnly);
+    return new SourceRef(format, file, position, how, sitesOnly, lastUpdate);
+  }
+
+  public SourceRef dated(LocalDate date) {
+    return new SourceRef(format, file, position, linkedBy, sitesOnly, date);
   }
 }

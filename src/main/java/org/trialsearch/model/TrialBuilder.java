@@ -64,6 +64,6 @@ public final class TrialBuilder {
     return new Trial(nctId, new TrialIds(orgStudyId, eudractNumber, ctisNumber, otherIds), briefTitle, officialTitle, acronym,
         status, phases, studyType, conditions, keywords, interventions, arms, primaryOutcomes, secondaryOutcomes,
         briefSummary, detailedDescription, eligibility, enrollment, sponsor, countries, sites, centralContacts,
-        startDate, lastUpdate, versionHolder, source == null ? List.of() : List.of(source));
+        startDate, lastUpdate, versionHolder, source == null ? List.of() : List.of(source.dated(lastUpdate)));
   }
 }

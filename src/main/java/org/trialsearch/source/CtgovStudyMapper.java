@@ -1,6 +1,7 @@
 package org.trialsearch.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +41,7 @@ final class CtgovStudyMapper {
     JsonNode description = protocol.path("descriptionModule");
     JsonNode contacts = protocol.path("contactsLocationsModule");
     List<Site> sites = list(contacts.path("locations"), CtgovStudyMapper::site);
+    LocalDate lastUpdate = Dates.parse(text(status.path("lastUpdatePostDateStruct"), "date"));
     return new Trial(
         nctId,
         ids(id),
@@ -64,9 +66,9 @@ final class CtgovStudyMapper {
         sites,
         list(contacts.path("centralContacts"), CtgovStudyMapper::contact),
         Dates.parse(text(status.path("startDateStruct"), "date")),
-        Dates.parse(text(status.path("lastUpdatePostDateStruct"), "date")),
+        lastUpdate,
         Dates.parse(text(study.path("derivedSection").path("miscInfoModule"), "versionHolder")),
-        List.of(SourceRef.of(SourceFormat.CTGOV_V2_JSON, file, position)));
+        List.of(SourceRef.of(SourceFormat.CTGOV_V2_JSON, file, position).dated(lastUpdate)));
   }
 
   private static TrialIds ids(JsonNode id) {

@@ -91,7 +91,8 @@ public final class CsvReader implements SourceReader {
     for (int i = 0; i < Math.min(header.size(), cells.size()); i++) {
       CsvField field = mapping.columns().get(header.get(i));
       String value = cells.get(i);
-      if (field != null && value != null && !value.isBlank()) field.read(row, value.strip());
+      // exports pad some cells with no-break spaces ("28 Weeks to 40 Weeks \u00A0 (Child)")
+      if (field != null && value != null && !value.isBlank()) field.read(row, value.replace('\u00A0', ' ').strip());
     }
     if (row.trial.nctId == null || !row.trial.nctId.matches("NCT\\d{8}")) {
       sink.skip(file, position, "row without an NCT id");
@@ -99,7 +100,7 @@ public final class CsvReader implements SourceReader {
     }
     Site site = row.site();
     if (site != null) row.trial.sites.add(site);
-    row.trial.source = new SourceRef(mapping.format(), file, position, SourceRef.LinkedBy.NCT_ID, mapping.sitesOnly());
+    row.trial.source = new SourceRef(mapping.format(), file, position, SourceRef.LinkedBy.NCT_ID, mapping.sitesOnly(), null);
     sink.accept(row.trial.build());
   }
 

@@ -67,7 +67,7 @@ final class PageExtractor {
     if (!isTrial(trial)) return null;
     SourceRef.LinkedBy linked = trial.nctId != null ? SourceRef.LinkedBy.NCT_ID : SourceRef.LinkedBy.CONTENT;
     if (trial.nctId == null) trial.nctId = contentId(page.text);
-    trial.source = new SourceRef(SourceFormat.WEB_PAGE, file, 1, linked, false);
+    trial.source = new SourceRef(SourceFormat.WEB_PAGE, file, 1, linked, false, null);
     return trial.build();
   }
 

@@ -23,6 +23,7 @@ public final class TestServer {
   public record Answer(int status, JsonNode json, String contentType) {}
 
   private static TestServer v2Corpus;
+  private static TestServer fullCorpus;
 
   private final TrialSearchServer server;
   private final IndexBuild.Result build;
@@ -39,6 +40,15 @@ public final class TestServer {
       Runtime.getRuntime().addShutdownHook(new Thread(v2Corpus::close));
     }
     return v2Corpus;
+  }
+
+  /** Every file of the shared corpus and the seed pages, in one index. */
+  public static synchronized TestServer fullCorpus() {
+    if (fullCorpus == null) {
+      fullCorpus = start(List.of(SharedCorpus.v2().getParent(), SharedCorpus.SEEDS));
+      Runtime.getRuntime().addShutdownHook(new Thread(fullCorpus::close));
+    }
+    return fullCorpus;
   }
 
   public static TestServer start(List<Path> sources) {

@@ -1,0 +1,63 @@
+package org.trialsearch.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trialsearch.SharedCorpus;
+import org.trialsearch.TestReaders;
+import org.trialsearch.source.IngestReport;
+
+/** Bad files beside good ones: each bad record is reported with its place and reason, no good record is lost. */
+class CorruptedInputsTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void badRecordsAreReportedAndGoodOnesIndexed() throws IOException {
+    Path sources = Files.createDirectories(dir.resolve("sources"));
+    String study = Files.readString(SharedCorpus.v2().resolve("NCT00973089.json"));
+    Files.writeString(sources.resolve("a-truncated.json"), "[" + study + "," + study.substring(0, 400));
+    Files.writeString(sources.resolve("b-export.csv"), """
+        NCT Number,Study Title,Study URL,Study Status
+        NCT00000011,Good row,https://clinicaltrials.gov/study/NCT00000011,RECRUITING
+        NCT00000012,"Broken quote,https://clinicaltrials.gov/study/NCT00000012,COMPLETED
+        NCT00000013,Another good row,https://clinicaltrials.gov/study/NCT00000013,COMPLETED
+        """);
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(sources.resolve("c-bulk.zip")))) {
+      zip.putNextEntry(new ZipEntry("NCT00000102.xml"));
+      zip.write(Files.readAllBytes(legacyStudy()));
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry("readme.bin"));
+      zip.write("\u0000\u0001 not xml".getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    Files.writeString(sources.resolve("d-empty.json"), "");
+
+    IndexBuild.Result result = IndexBuild.run(dir.resolve("index"), List.of(sources), TestReaders.config(), bytes -> {});
+
+    assertEquals(4, result.trials(), "NCT00973089, two good CSV rows, NCT00000102");
+    List<String> reported = result.report().skipped().stream().map(IngestReport.Skipped::toString)
+        .map(s -> s.replace(sources + "/", "")).toList();
+    assertEquals(4, reported.size(), reported.toString());
+    assertEquals(true, reported.get(0).startsWith("a-truncated.json #2: malformed JSON at line "), reported.get(0));
+    assertEquals("b-export.csv #2: malformed CSV row: a quoted cell is not closed before the next row starts", reported.get(1));
+    assertEquals("c-bulk.zip!/readme.bin: not a supported trial record format", reported.get(2));
+    assertEquals("d-empty.json: empty file", reported.get(3));
+  }
+
+  /** One real legacy study, copied out of the bulk zip. */
+  private Path legacyStudy() throws IOException {
+    try (var zip = new java.util.zip.ZipFile(SharedCorpus.LEGACY_XML_ZIP.toFile())) {
+      return Files.write(dir.resolve("study.xml"), zip.getInputStream(zip.getEntry("NCT0000xxxx/NCT00000102.xml")).readAllBytes());
+    }
+  }
+}

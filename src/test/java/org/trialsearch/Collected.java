@@ -46,6 +46,10 @@ public final class Collected implements RecordSink {
         .orElseThrow(() -> new AssertionError("no trial " + nctId + " among " + trials.size()));
   }
 
+  public List<String> ids() {
+    return trials.stream().map(Trial::nctId).toList();
+  }
+
   public Trial only() {
     if (trials.size() != 1) throw new AssertionError("expected one trial, found " + trials.size() + "; skipped " + skipped);
     return trials.get(0);

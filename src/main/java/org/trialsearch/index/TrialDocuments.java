@@ -1,8 +1,6 @@
 package org.trialsearch.index;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -63,13 +61,7 @@ public final class TrialDocuments {
   }
 
   public static EnrichedTrial fromStored(BytesRef record) {
-    try {
-      return Json.mapper().readValue(record.bytes, record.offset, record.length, EnrichedTrial.class);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("stored record cannot be read", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Json.readStored(record.bytes, record.offset, record.length, EnrichedTrial.class);
   }
 
   private static void addText(Document doc, Trial trial, TrialFacets facets) {

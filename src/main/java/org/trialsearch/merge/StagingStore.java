@@ -1,9 +1,7 @@
 package org.trialsearch.merge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -152,13 +150,7 @@ public final class StagingStore implements Closeable {
   }
 
   private static Trial read(BytesRef bytes) {
-    try {
-      return Json.mapper().readValue(bytes.bytes, bytes.offset, bytes.length, Trial.class);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("staged record cannot be read", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Json.readStored(bytes.bytes, bytes.offset, bytes.length, Trial.class);
   }
 
   /** Closes and deletes the store. */

@@ -1,6 +1,8 @@
 package org.trialsearch.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,5 +20,14 @@ public final class Json {
 
   public static ObjectMapper mapper() {
     return MAPPER;
+  }
+
+  /** A value this project wrote itself (a stored record): unreadable means the store is damaged. */
+  public static <T> T readStored(byte[] bytes, int offset, int length, Class<T> type) {
+    try {
+      return MAPPER.readValue(bytes, offset, length, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException("stored " + type.getSimpleName() + " cannot be read", e);
+    }
   }
 }

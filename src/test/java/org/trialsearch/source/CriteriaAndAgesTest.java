@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.trialsearch.TestReaders;
+import org.trialsearch.Collected;
 import org.trialsearch.SharedCorpus;
-import org.trialsearch.config.ConfigSource;
 import org.trialsearch.model.Trial;
 
 class CriteriaAndAgesTest {
@@ -27,7 +24,7 @@ class CriteriaAndAgesTest {
   }
 
   @Test
-  void criteriaWithHeadingsSplitIntoInclusionAndExclusion() throws IOException {
+  void criteriaWithHeadingsSplitIntoInclusionAndExclusion() {
     Trial trial = read("b7h3-ccr8-targets-ctg-studies.json", "NCT04077866");
     var eligibility = trial.eligibility();
     assertTrue(eligibility.inclusion().startsWith("* Documented informed consent of the participant"), eligibility.inclusion());
@@ -61,10 +58,9 @@ class CriteriaAndAgesTest {
     assertEquals("- pregnancy\nExclusion of patients with active infection is at the investigator's discretion", halves.exclusion());
   }
 
-  private static Trial read(String file, String nctId) throws IOException {
-    CollectingSink sink = new CollectingSink();
-    new SourceWalker(TestReaders.all(), bytes -> {}).walk(List.of(SharedCorpus.v2().resolve(file)), sink, new IngestReport());
-    return sink.trials.stream().filter(t -> t.nctId().equals(nctId)).findFirst().orElseThrow();
+  private static Trial read(String file, String nctId) {
+    return Collected.from(SharedCorpus.v2().resolve(file)).trial(nctId);
   }
+
 
 }

@@ -15,9 +15,8 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trialsearch.TestReaders;
+import org.trialsearch.Collected;
 import org.trialsearch.SharedCorpus;
-import org.trialsearch.config.ConfigSource;
 
 class CtgovJsonReaderTest {
 
@@ -52,7 +51,7 @@ class CtgovJsonReaderTest {
   @Test
   void readsAnApiPageAndIgnoresItsToken() throws IOException {
     String page = "{\"studies\": [" + first + "," + second + "], \"nextPageToken\": \"NF0g5JGBlPMs\", \"totalCount\": 2}";
-    CollectingSink sink = read(write("page.json", page));
+    Collected sink = read(write("page.json", page));
     assertEquals(IDS, sink.ids());
     assertEquals(List.of(), sink.skipped);
   }
@@ -69,7 +68,7 @@ class CtgovJsonReaderTest {
       entry(out, "a/NCT00973089.json", first);
       entry(out, "b/page.json", "{\"studies\": [" + second + "]}");
     }
-    CollectingSink sink = read(dir);
+    Collected sink = read(dir);
     assertEquals(IDS, sink.ids());
     assertTrue(sink.trials.get(1).sources().get(0).file().endsWith("studies.zip!/b/page.json"));
   }
@@ -77,7 +76,7 @@ class CtgovJsonReaderTest {
   @Test
   void malformedJsonIsReportedWithItsPlaceAndEarlierStudiesAreKept() throws IOException {
     String truncated = "[" + first + ",\n" + second.substring(0, second.length() / 2);
-    CollectingSink sink = read(write("truncated.json", truncated));
+    Collected sink = read(write("truncated.json", truncated));
     assertEquals(List.of("NCT00973089"), sink.ids());
     assertEquals(1, sink.skipped.size());
     IngestReport.Skipped skipped = sink.skipped.get(0);
@@ -87,7 +86,7 @@ class CtgovJsonReaderTest {
 
   @Test
   void classicApiFilesAreReportedAsUnsupported() throws IOException {
-    CollectingSink sink = read(SharedCorpus.CLASSIC_JSON);
+    Collected sink = read(SharedCorpus.CLASSIC_JSON);
     assertEquals(List.of(), sink.ids());
     assertEquals(3, sink.skipped.size());
     sink.skipped.forEach(s -> assertTrue(s.reason().contains("classic ClinicalTrials.gov API format is not supported"), s.reason()));
@@ -99,7 +98,7 @@ class CtgovJsonReaderTest {
     write("notes.md", "not a trial");
     write("notes.txt", "Meeting notes\n\nNothing about any study here.");
     write("other.json", "{\"name\": \"not a study\"}");
-    CollectingSink sink = read(dir);
+    Collected sink = read(dir);
     assertEquals(List.of(), sink.ids());
     assertEquals(List.of("empty file", "not a supported trial record format",
             "no trial found in the page (no NCT id, and not a title with trial details)", "not a ClinicalTrials.gov study: no protocolSection"),
@@ -108,7 +107,7 @@ class CtgovJsonReaderTest {
 
   @Test
   void aPartialRecordKeepsWhatItHas() throws IOException {
-    CollectingSink sink = read(SharedCorpus.v2().resolve("NCT03453554.json"));
+    Collected sink = read(SharedCorpus.v2().resolve("NCT03453554.json"));
     var trial = sink.trials.get(0);
     assertEquals("NCT03453554", trial.nctId());
     assertNull(trial.eligibility());
@@ -138,9 +137,8 @@ class CtgovJsonReaderTest {
     zip.closeEntry();
   }
 
-  private static CollectingSink read(Path path) throws IOException {
-    CollectingSink sink = new CollectingSink();
-    new SourceWalker(TestReaders.all(), bytes -> {}).walk(List.of(path), sink, new IngestReport());
-    return sink;
+  private static Collected read(Path path) {
+    return Collected.from(path);
   }
+
 }

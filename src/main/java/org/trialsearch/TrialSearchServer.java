@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.trialsearch.config.ConfigSource;
 import org.trialsearch.enrich.Vocabulary;
 import org.trialsearch.http.ApiServer;
+import org.trialsearch.index.TextAnalysis;
 import org.trialsearch.index.TrialIndex;
 import org.trialsearch.search.FieldWeights;
 import org.trialsearch.search.FilterValues;
@@ -30,10 +31,11 @@ public final class TrialSearchServer implements Closeable {
   public static TrialSearchServer start(Path indexDir, int port, ConfigSource config) throws IOException {
     Vocabulary vocabulary = Vocabulary.load(config);
     FieldWeights weights = FieldWeights.load(config);
-    TrialIndex index = TrialIndex.open(indexDir);
+    TextAnalysis analysis = TextAnalysis.of(vocabulary);
+    TrialIndex index = TrialIndex.open(indexDir, analysis);
     try {
       Suggestions suggestions = new Suggestions(index);
-      ApiServer api = new ApiServer(new SearchService(index, weights), suggestions, new FilterValues(vocabulary));
+      ApiServer api = new ApiServer(new SearchService(index, weights, analysis), suggestions, new FilterValues(vocabulary));
       Javalin http = api.create().start(port);
       return new TrialSearchServer(index, suggestions, http);
     } catch (RuntimeException | IOException e) {

@@ -9,15 +9,18 @@ public record Vocabulary(
     CanonicalNames statuses,
     CanonicalNames phases,
     CanonicalNames countries,
-    AgeGroups ageGroups) {
+    AgeGroups ageGroups,
+    SynonymGroups synonyms) {
 
   public static Vocabulary load(ConfigSource source) {
+    AntigenDictionary antigens = new AntigenDictionary(source.entries("antigens.txt"), source.entries("products.txt"));
     return new Vocabulary(
-        new AntigenDictionary(source.entries("antigens.txt"), source.entries("products.txt")),
+        antigens,
         new CellTherapyMarkers(source.entries("cell-therapy.txt")),
         new CanonicalNames(source.entries("statuses.txt")),
         new CanonicalNames(source.entries("phases.txt")),
         new CanonicalNames(source.entries("countries.txt")),
-        new AgeGroups(source.entries("age-groups.txt")));
+        new AgeGroups(source.entries("age-groups.txt")),
+        new SynonymGroups(source.entries("synonyms.txt"), antigens));
   }
 }

@@ -38,6 +38,7 @@ public final class IndexBuild {
 
   private final Enricher enricher;
   private final List<SourceReader> readers;
+  private final TextAnalysis analysis;
   private final IngestReport report = new IngestReport();
   private final TrialMerger merger = new TrialMerger();
   private int trials;
@@ -48,6 +49,7 @@ public final class IndexBuild {
     Vocabulary vocabulary = Vocabulary.load(config);
     this.enricher = new Enricher(vocabulary);
     this.readers = Readers.all(config, vocabulary);
+    this.analysis = TextAnalysis.of(vocabulary);
   }
 
   /** Reads the sources with the vocabulary and CSV mappings of this configuration. */
@@ -58,7 +60,7 @@ public final class IndexBuild {
   private Result build(Path indexDir, List<Path> sources, LongConsumer progress) throws IOException {
     long start = System.nanoTime();
     Path stagingDir = Files.createTempDirectory("trialsearch-staging");
-    try (StagingStore staging = new StagingStore(stagingDir); TrialIndex index = TrialIndex.create(indexDir)) {
+    try (StagingStore staging = new StagingStore(stagingDir); TrialIndex index = TrialIndex.create(indexDir, analysis)) {
       new SourceWalker(readers, progress).walk(sources, new Stager(staging), report);
       staging.seal();
       writeTrials(staging, index);

@@ -1,7 +1,13 @@
 package org.trialsearch.index;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.text.ParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -14,33 +20,64 @@ import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.trialsearch.config.ConfigException;
+import org.trialsearch.enrich.SynonymGroups;
+import org.trialsearch.enrich.Vocabulary;
 
 /**
- * The analysis chains, built once and used for indexing and query parsing alike. English text:
- * standard tokens, possessives off, accents folded (Waldenström = Waldenstrom), lower case, English
- * stop words, KStem (plural and tense endings, gentler on medical words than Porter). Ids: whole
- * value, lower case.
+ * The analysis chains, built once from the vocabulary and used for indexing, query parsing and
+ * highlighting alike. English text: standard tokens, possessives off, case-sensitive words marked
+ * ("ALL"), accents folded (Waldenström = Waldenstrom), lower case, English stop words, KStem
+ * (plural and tense endings, gentler on medical words than Porter). Ids: whole value, lower case.
+ * Queries may add synonyms: a graph filter, so multi-word synonyms also work inside phrases.
  */
 public final class TextAnalysis {
 
-  private TextAnalysis() {}
+  private final Set<String> caseSensitiveWords;
+  private final SynonymMap synonyms;
 
-  public static Analyzer english() {
+  private TextAnalysis(Set<String> caseSensitiveWords, SynonymMap synonyms) {
+    this.caseSensitiveWords = caseSensitiveWords;
+    this.synonyms = synonyms;
+  }
+
+  public static TextAnalysis of(Vocabulary vocabulary) {
+    Set<String> words = vocabulary.synonyms().caseSensitiveWords();
+    return new TextAnalysis(words, synonymMap(vocabulary.synonyms(), english(words, null, false)));
+  }
+
+  /** For indexing and for queries that take words as written. */
+  public Analyzer plain() {
+    return perField(english(caseSensitiveWords, null, true));
+  }
+
+  /** For queries that also find the synonyms of their words. */
+  public Analyzer withSynonyms() {
+    return perField(english(caseSensitiveWords, synonyms, true));
+  }
+
+  /** Synonyms go before the stop words, so that "relapsed or refractory" is one rule; synonym rules are read without them. */
+  private static Analyzer english(Set<String> caseSensitiveWords, SynonymMap synonyms, boolean dropStopWords) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
         TokenStream stream = new EnglishPossessiveFilter(source);
+        stream = new CaseSensitiveWordFilter(stream, caseSensitiveWords);
         stream = new ASCIIFoldingFilter(stream);
         stream = new LowerCaseFilter(stream);
-        stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         stream = new KStemFilter(stream);
+        if (synonyms != null) stream = new SynonymGraphFilter(stream, synonyms, true);
+        if (dropStopWords) stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         return new TokenStreamComponents(source, stream);
       }
     };
   }
 
-  public static Analyzer identifier() {
+  private static Analyzer identifier() {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
@@ -50,10 +87,35 @@ public final class TextAnalysis {
     };
   }
 
-  /** English for every text field, whole lower-cased values for ids. */
-  public static Analyzer perField() {
+  private static Analyzer perField(Analyzer text) {
     Map<String, Analyzer> byField = new HashMap<>();
     byField.put(Fields.ID, identifier());
-    return new PerFieldAnalyzerWrapper(english(), byField);
+    return new PerFieldAnalyzerWrapper(text, byField);
+  }
+
+  /** The groups as Solr synonym rules, parsed with the same chain the text goes through. */
+  private static SynonymMap synonymMap(SynonymGroups groups, Analyzer analyzer) {
+    StringBuilder rules = new StringBuilder();
+    for (SynonymGroups.Group group : groups.groups()) {
+      String members = group.members().stream().map(TextAnalysis::escape).collect(Collectors.joining(", "));
+      if (group.alsoFinds().isEmpty()) {
+        rules.append(members).append('\n');
+      } else {
+        List<String> targets = new java.util.ArrayList<>(group.members());
+        targets.addAll(group.alsoFinds());
+        rules.append(members).append(" => ").append(targets.stream().map(TextAnalysis::escape).collect(Collectors.joining(", "))).append('\n');
+      }
+    }
+    try {
+      SolrSynonymParser parser = new SolrSynonymParser(true, true, analyzer);
+      parser.parse(new StringReader(rules.toString()));
+      return parser.build();
+    } catch (IOException | ParseException | IllegalArgumentException e) {
+      throw new ConfigException("the synonyms of synonyms.txt, antigens.txt and products.txt cannot be used: " + e.getMessage(), e);
+    }
+  }
+
+  private static String escape(String phrase) {
+    return phrase.replace("\\", "\\\\").replace(",", "\\,").replace("=>", "\\=>");
   }
 }

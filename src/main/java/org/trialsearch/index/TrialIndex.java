@@ -27,9 +27,9 @@ public final class TrialIndex implements Closeable {
   private final SearcherManager searchers;
   private final TrialDocuments documents = new TrialDocuments(TrialDocuments.facetsConfig());
 
-  private TrialIndex(Path dir, IndexWriterConfig.OpenMode mode) throws IOException {
+  private TrialIndex(Path dir, IndexWriterConfig.OpenMode mode, TextAnalysis analysis) throws IOException {
     this.directory = FSDirectory.open(dir);
-    IndexWriterConfig config = new IndexWriterConfig(TextAnalysis.perField())
+    IndexWriterConfig config = new IndexWriterConfig(analysis.plain())
         .setOpenMode(mode)
         .setRAMBufferSizeMB(ramBufferMb());
     this.writer = new IndexWriter(directory, config);
@@ -43,13 +43,13 @@ public final class TrialIndex implements Closeable {
   }
 
   /** Opens the index in this folder, creating an empty one if there is none. */
-  public static TrialIndex open(Path dir) throws IOException {
-    return new TrialIndex(dir, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+  public static TrialIndex open(Path dir, TextAnalysis analysis) throws IOException {
+    return new TrialIndex(dir, IndexWriterConfig.OpenMode.CREATE_OR_APPEND, analysis);
   }
 
   /** A new, empty index in this folder, replacing whatever index it held once committed. */
-  public static TrialIndex create(Path dir) throws IOException {
-    return new TrialIndex(dir, IndexWriterConfig.OpenMode.CREATE);
+  public static TrialIndex create(Path dir, TextAnalysis analysis) throws IOException {
+    return new TrialIndex(dir, IndexWriterConfig.OpenMode.CREATE, analysis);
   }
 
   /** Whether this folder holds a committed index. */

@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.lucene.analysis.Analyzer;
+import org.trialsearch.index.TextAnalysis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
@@ -26,11 +27,14 @@ final class ForgivingQueryParser {
   /** One piece of the query: a word or phrase, the field it names (null: the weighted fields), and its sign. */
   private record Piece(String field, String text, boolean negated) {}
 
-  private final QueryBuilder builder;
+  private final QueryBuilder asWritten;
+  private final QueryBuilder withSynonyms;
   private final Map<String, Float> weights;
 
-  ForgivingQueryParser(Analyzer analyzer, FieldWeights weights) {
-    this.builder = new QueryBuilder(analyzer);
+  ForgivingQueryParser(TextAnalysis analysis, FieldWeights weights) {
+    this.asWritten = new QueryBuilder(analysis.plain());
+    this.withSynonyms = new QueryBuilder(analysis.withSynonyms());
+    this.withSynonyms.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     this.weights = weights.weights();
   }
 
@@ -80,16 +84,34 @@ final class ForgivingQueryParser {
 
   /** A piece over its field, or the best of the weighted fields; null when it has no searchable word. */
   private Query pieceQuery(Piece piece) {
-    if (piece.field() != null) return builder.createPhraseQuery(piece.field(), piece.text());
+    if (piece.field() != null) return fieldQuery(piece.field(), piece.text());
     List<Query> perField = new ArrayList<>();
     for (Map.Entry<String, Float> weighted : weights.entrySet()) {
       String field = weighted.getKey();
       if (field.equals(Fields.ID) && !looksLikeId(piece.text())) continue;
-      Query q = builder.createPhraseQuery(field, piece.text());
+      Query q = fieldQuery(field, piece.text());
       if (q != null) perField.add(new BoostQuery(q, weighted.getValue()));
     }
     if (perField.isEmpty()) return null;
     return new DisjunctionMaxQuery(perField, 0.1f);
+  }
+
+  /**
+   * The words with their synonyms must match; the words as written add to the score, so trials
+   * that name what was asked rank above those found through a synonym.
+   */
+  private Query fieldQuery(String field, String text) {
+    Query written = asWritten.createPhraseQuery(field, text);
+    Query expanded;
+    try {
+      expanded = withSynonyms.createPhraseQuery(field, text);
+    } catch (IndexSearcher.TooManyClauses e) {
+      return written; // a long phrase of words that each have many synonyms: search it as written
+    }
+    if (expanded == null || expanded.equals(written)) return written;
+    BooleanQuery.Builder both = new BooleanQuery.Builder().add(expanded, Occur.MUST);
+    if (written != null) both.add(written, Occur.SHOULD);
+    return both.build();
   }
 
   private static boolean looksLikeId(String text) {

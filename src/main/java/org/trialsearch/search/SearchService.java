@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -51,16 +50,14 @@ public final class SearchService {
   private final ForgivingQueryParser forgiving;
   private final StrictQueryParser strict;
 
-  public SearchService(TrialIndex index, FieldWeights weights) {
+  public SearchService(TrialIndex index, FieldWeights weights, TextAnalysis analysis) {
     this.index = index;
-    Analyzer analyzer = TextAnalysis.perField();
-    this.forgiving = new ForgivingQueryParser(analyzer, weights);
-    this.strict = new StrictQueryParser(analyzer, weights);
+    this.forgiving = new ForgivingQueryParser(analysis, weights);
+    this.strict = new StrictQueryParser(analysis.withSynonyms(), weights);
   }
 
   public SearchResponse search(SearchRequest request) throws IOException {
-    ParsedQuery parsed = request.syntax() == SearchRequest.Syntax.LUCENE
-        ? strict.parse(request.query()) : forgiving.parse(request.query());
+    ParsedQuery parsed = parse(request);
     TrialSearcher searcher = index.acquire();
     try {
       if (searcher.facetState() == null) return empty(request);
@@ -79,6 +76,14 @@ public final class SearchService {
       throw new InvalidRequestException("query expands to too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")");
     } finally {
       index.release(searcher);
+    }
+  }
+
+  private ParsedQuery parse(SearchRequest request) {
+    try {
+      return request.syntax() == SearchRequest.Syntax.LUCENE ? strict.parse(request.query()) : forgiving.parse(request.query());
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidRequestException("query expands to too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")");
     }
   }
 

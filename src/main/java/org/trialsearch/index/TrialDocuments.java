@@ -65,32 +65,33 @@ public final class TrialDocuments {
   }
 
   private static void addText(Document doc, Trial trial, TrialFacets facets) {
-    text(doc, Fields.TITLE, Stream.of(trial.briefTitle(), trial.officialTitle(), trial.acronym()));
-    text(doc, Fields.CONDITION, trial.conditions().stream());
-    text(doc, Fields.INTERVENTION, Stream.concat(
-        trial.interventions().stream().flatMap(i -> Stream.concat(Stream.of(i.name()), i.otherNames().stream())),
-        facets.antigens().stream()));
-    text(doc, Fields.KEYWORD, trial.keywords().stream());
-    text(doc, Fields.SUMMARY, Stream.of(trial.briefSummary(), trial.detailedDescription()));
-    Eligibility eligibility = trial.eligibility();
-    if (eligibility != null) {
-      text(doc, Fields.INCLUSION, Stream.of(eligibility.inclusion()));
-      text(doc, Fields.EXCLUSION, Stream.of(eligibility.exclusion()));
-      text(doc, Fields.CRITERIA, Stream.of(eligibility.criteria()));
+    for (String field : Fields.TEXT_FIELDS) {
+      // each value its own field instance, so that phrases do not match across two values
+      for (String value : textValues(field, trial, facets)) doc.add(new TextField(field, value, Field.Store.NO));
     }
-    if (trial.sponsor() != null) {
-      text(doc, Fields.SPONSOR, Stream.concat(Stream.of(trial.sponsor().lead()), trial.sponsor().collaborators().stream()));
-    }
-    Stream.of(Stream.of(trial.nctId(), trial.ids().orgStudyId(), trial.ids().eudractNumber(), trial.ids().ctisNumber()),
-            trial.ids().otherIds().stream())
-        .flatMap(s -> s).filter(Objects::nonNull).distinct()
-        .forEach(id -> doc.add(new TextField(Fields.ID, id, Field.Store.NO)));
   }
 
-  /** Each value its own field instance, so that phrases do not match across two values. */
-  private static void text(Document doc, String field, Stream<String> values) {
-    values.filter(Objects::nonNull).filter(v -> !v.isBlank())
-        .forEach(v -> doc.add(new TextField(field, v, Field.Store.NO)));
+  /** The values a text field holds for a trial: what is indexed, and what snippets are cut from. */
+  public static List<String> textValues(String field, Trial trial, TrialFacets facets) {
+    Eligibility eligibility = trial.eligibility();
+    Stream<String> values = switch (field) {
+      case Fields.TITLE -> Stream.of(trial.briefTitle(), trial.officialTitle(), trial.acronym());
+      case Fields.CONDITION -> trial.conditions().stream();
+      case Fields.INTERVENTION -> Stream.concat(
+          trial.interventions().stream().flatMap(i -> Stream.concat(Stream.of(i.name()), i.otherNames().stream())),
+          facets.antigens().stream());
+      case Fields.KEYWORD -> trial.keywords().stream();
+      case Fields.SUMMARY -> Stream.of(trial.briefSummary(), trial.detailedDescription());
+      case Fields.INCLUSION -> eligibility == null ? Stream.empty() : Stream.of(eligibility.inclusion());
+      case Fields.EXCLUSION -> eligibility == null ? Stream.empty() : Stream.of(eligibility.exclusion());
+      case Fields.CRITERIA -> eligibility == null ? Stream.empty() : Stream.of(eligibility.criteria());
+      case Fields.SPONSOR -> trial.sponsor() == null ? Stream.empty()
+          : Stream.concat(Stream.of(trial.sponsor().lead()), trial.sponsor().collaborators().stream());
+      case Fields.ID -> Stream.concat(Stream.of(trial.nctId(), trial.ids().orgStudyId(), trial.ids().eudractNumber(), trial.ids().ctisNumber()),
+          trial.ids().otherIds().stream()).distinct();
+      default -> throw new IllegalArgumentException("not a text field: " + field);
+    };
+    return values.filter(Objects::nonNull).filter(v -> !v.isBlank()).toList();
   }
 
   private static void addFacets(Document doc, Trial trial, TrialFacets facets) {

@@ -27,7 +27,9 @@ public record SearchResponse(
       String sponsor,
       LocalDate startDate,
       LocalDate lastUpdate,
-      Float score) {}
+      Float score,
+      /** Field => highlighted fragments, criteria halves first; matched words in {@code <mark>}, the rest escaped. */
+      Map<String, List<String>> snippets) {}
 
   /** The values of one dimension with their trial counts, most first, and how many trials state no value. */
   public record FacetCounts(List<FacetValue> values, long notStated) {}

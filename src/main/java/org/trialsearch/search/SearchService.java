@@ -18,6 +18,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -49,11 +50,13 @@ public final class SearchService {
   private final FacetsConfig facetsConfig = TrialDocuments.facetsConfig();
   private final ForgivingQueryParser forgiving;
   private final StrictQueryParser strict;
+  private final Snippets snippets;
 
   public SearchService(TrialIndex index, FieldWeights weights, TextAnalysis analysis) {
     this.index = index;
     this.forgiving = new ForgivingQueryParser(analysis, weights);
     this.strict = new StrictQueryParser(analysis.withSynonyms(), weights);
+    this.snippets = new Snippets(analysis.plain());
   }
 
   public SearchResponse search(SearchRequest request) throws IOException {
@@ -61,17 +64,19 @@ public final class SearchService {
     TrialSearcher searcher = index.acquire();
     try {
       if (searcher.facetState() == null) return empty(request);
-      Matches matches = run(searcher, parsed.strict(), request);
+      Query query = parsed.strict();
+      Matches matches = run(searcher, query, request);
       boolean relaxed = false;
       if (matches.total == 0 && parsed.relaxed() != null) {
         Matches most = run(searcher, parsed.relaxed(), request);
         if (most.total > 0) {
           matches = most;
+          query = parsed.relaxed();
           relaxed = true;
         }
       }
       return new SearchResponse(request.query(), matches.total, request.page(), request.size(), relaxed,
-          relaxed ? RELAXED_NOTICE : null, hits(searcher, matches.top, request), counts(matches.facets));
+          relaxed ? RELAXED_NOTICE : null, hits(searcher, query, matches.top, request), counts(matches.facets));
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidRequestException("query expands to too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")");
     } finally {
@@ -145,16 +150,23 @@ public final class SearchService {
     return collector.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
   }
 
-  private static List<Hit> hits(TrialSearcher searcher, TopDocs top, SearchRequest request) throws IOException {
-    List<Hit> hits = new ArrayList<>();
+  private List<Hit> hits(TrialSearcher searcher, Query query, TopDocs top, SearchRequest request) throws IOException {
     ScoreDoc[] docs = top.scoreDocs;
-    for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
-      hits.add(hit(searcher.record(docs[i].doc), docs[i].score));
+    int from = Math.min((request.page() - 1) * request.size(), docs.length);
+    int[] ids = new int[docs.length - from];
+    List<EnrichedTrial> records = new ArrayList<>();
+    for (int i = from; i < docs.length; i++) {
+      ids[i - from] = docs[i].doc;
+      records.add(searcher.record(docs[i].doc));
     }
+    List<Map<String, List<String>>> fragments = query instanceof MatchAllDocsQuery
+        ? java.util.Collections.nCopies(ids.length, Map.of()) : snippets.of(searcher, query, ids, records);
+    List<Hit> hits = new ArrayList<>();
+    for (int i = 0; i < ids.length; i++) hits.add(hit(records.get(i), docs[from + i].score, fragments.get(i)));
     return hits;
   }
 
-  private static Hit hit(EnrichedTrial record, float score) {
+  private static Hit hit(EnrichedTrial record, float score, Map<String, List<String>> snippets) {
     Trial trial = record.trial();
     TrialFacets facets = record.facets();
     var eligibility = trial.eligibility();
@@ -163,7 +175,7 @@ public final class SearchService {
         eligibility == null ? null : eligibility.minimumAgeYears(),
         eligibility == null ? null : eligibility.maximumAgeYears(),
         trial.conditions(), trial.sponsor() == null ? null : trial.sponsor().lead(),
-        trial.startDate(), trial.lastUpdate(), Float.isNaN(score) ? null : score);
+        trial.startDate(), trial.lastUpdate(), Float.isNaN(score) ? null : score, snippets);
   }
 
   private static Map<String, FacetCounts> counts(Facets facets) throws IOException {

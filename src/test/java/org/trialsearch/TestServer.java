@@ -20,7 +20,7 @@ import org.trialsearch.index.IndexBuild;
 public final class TestServer {
 
   /** An HTTP answer: status and parsed JSON body. */
-  public record Answer(int status, JsonNode json, String contentType) {}
+  public record Answer(int status, JsonNode json, String contentType, String body) {}
 
   private static TestServer v2Corpus;
   private static TestServer fullCorpus;
@@ -77,7 +77,8 @@ public final class TestServer {
           HttpRequest.newBuilder(URI.create("http://localhost:" + port() + pathAndQuery)).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       String type = response.headers().firstValue("Content-Type").orElse("");
-      return new Answer(response.statusCode(), SharedCorpus.parse(response.body()), type);
+      JsonNode json = type.startsWith("application/json") ? SharedCorpus.parse(response.body()) : null;
+      return new Answer(response.statusCode(), json, type, response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

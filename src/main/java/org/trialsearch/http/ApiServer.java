@@ -5,10 +5,15 @@ import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.trialsearch.model.Json;
+import org.trialsearch.search.CsvExport;
 import org.trialsearch.search.FilterValues;
 import org.trialsearch.search.InvalidRequestException;
+import org.trialsearch.search.SearchRequest;
 import org.trialsearch.search.SearchService;
 import org.trialsearch.search.Suggestions;
 
@@ -24,11 +29,13 @@ public final class ApiServer {
   private final SearchService search;
   private final Suggestions suggestions;
   private final FilterValues filterValues;
+  private final CsvExport csvExport;
 
   public ApiServer(SearchService search, Suggestions suggestions, FilterValues filterValues) {
     this.search = search;
     this.suggestions = suggestions;
     this.filterValues = filterValues;
+    this.csvExport = new CsvExport(search);
   }
 
   public Javalin create() {
@@ -37,6 +44,7 @@ public final class ApiServer {
       config.startup.showJavalinBanner = false;
       ErrorMapping.register(config);
       config.routes.get("/api/search", this::search);
+      config.routes.get("/api/search.csv", this::searchCsv);
       config.routes.get("/api/trials/{nctId}", this::trial);
       config.routes.get("/api/autocomplete", this::autocomplete);
       config.routes.get("/api/health", this::health);
@@ -46,6 +54,15 @@ public final class ApiServer {
 
   private void search(Context ctx) throws IOException {
     ctx.json(search.search(SearchParams.read(ctx, filterValues)));
+  }
+
+  /** Streams every matching trial; the first row goes out before the last is read. */
+  private void searchCsv(Context ctx) throws IOException {
+    SearchRequest request = SearchParams.read(ctx, filterValues);
+    ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"trials.csv\"");
+    try (Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)) {
+      csvExport.write(request, out);
+    }
   }
 
   private void trial(Context ctx) throws IOException {

@@ -17,7 +17,7 @@ final class SearchParams {
 
   /** Every parameter search reads; the OpenAPI description documents exactly these. */
   static final List<String> NAMES = List.of(
-      "q", "syntax", Fields.PHASE, Fields.STATUS, Fields.ANTIGEN, Fields.COUNTRY, Fields.AGE_GROUP, "age", "page", "size", "sort");
+      "q", "syntax", Fields.PHASE, Fields.STATUS, Fields.ANTIGEN, Fields.COUNTRY, Fields.AGE_GROUP, "age", "page", "size", "sort", "cursor");
 
   private SearchParams() {}
 
@@ -34,7 +34,12 @@ final class SearchParams {
         number(ctx, "age"),
         integer(ctx, "page", 1),
         integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
-        choice(ctx, "sort", SortOrder.RELEVANCE, SortOrder.class));
+        choice(ctx, "sort", SortOrder.RELEVANCE, SortOrder.class),
+        blankToNull(ctx.queryParam("cursor")));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   static int integer(Context ctx, String name, int fallback) {

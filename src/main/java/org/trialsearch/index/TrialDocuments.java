@@ -11,6 +11,7 @@ import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -52,6 +53,7 @@ public final class TrialDocuments {
     TrialFacets facets = enriched.facets();
     Document doc = new Document();
     doc.add(new StringField(Fields.NCT_ID, trial.nctId(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(Fields.NCT_ID, new BytesRef(trial.nctId())));
     addText(doc, trial, facets);
     addFacets(doc, trial, facets);
     addNumbers(doc, trial, facets);

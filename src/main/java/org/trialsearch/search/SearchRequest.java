@@ -6,10 +6,10 @@ import java.util.Map;
 /**
  * A validated search: query text (empty = all trials), its syntax, filter values per facet
  * dimension (OR within a dimension, AND across), an age in years the trial must admit (or null),
- * page from 1, page size, and order.
+ * page from 1 (or a cursor from the previous answer, for deep paging), page size, and order.
  */
 public record SearchRequest(
-    String query, Syntax syntax, Map<String, List<String>> filters, Double age, int page, int size, SortOrder sort) {
+    String query, Syntax syntax, Map<String, List<String>> filters, Double age, int page, int size, SortOrder sort, String cursor) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -25,8 +25,9 @@ public record SearchRequest(
     }
     if (page < 1) throw new InvalidRequestException("page must be 1 or more, got " + page);
     if (size < 1 || size > MAX_SIZE) throw new InvalidRequestException("size must be between 1 and " + MAX_SIZE + ", got " + size);
-    if ((long) page * size > MAX_WINDOW) {
-      throw new InvalidRequestException("page * size may be at most " + MAX_WINDOW + "; narrow the search instead of paging this deep");
+    if (cursor != null && page != 1) throw new InvalidRequestException("give either page or cursor, not both");
+    if (cursor == null && (long) page * size > MAX_WINDOW) {
+      throw new InvalidRequestException("page * size may be at most " + MAX_WINDOW + "; walk deeper with cursor (nextCursor of each answer)");
     }
     if (age != null && (age.isNaN() || age < 0 || age > 150)) {
       throw new InvalidRequestException("age must be a number of years between 0 and 150");

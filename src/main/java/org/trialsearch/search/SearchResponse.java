@@ -10,7 +10,16 @@ import java.util.Map;
  * matched every word and the hits match most of them.
  */
 public record SearchResponse(
-    String query, long total, int page, int size, boolean relaxed, String notice, List<Hit> hits, Map<String, FacetCounts> facets) {
+    String query,
+    long total,
+    int page,
+    int size,
+    boolean relaxed,
+    String notice,
+    List<Hit> hits,
+    /** Hand back as {@code cursor} for the next page; null on the last page. */
+    String nextCursor,
+    Map<String, FacetCounts> facets) {
 
   /** A matching trial, summarised for a result list. Ages in years; null = no limit. */
   public record Hit(

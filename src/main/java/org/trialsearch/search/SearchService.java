@@ -17,12 +17,11 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.trialsearch.enrich.EnrichedTrial;
@@ -44,6 +43,7 @@ import org.trialsearch.search.SearchResponse.Hit;
  */
 public final class SearchService {
 
+  private static final int WALK_PAGE = 500;
   private static final String RELAXED_NOTICE = "No trial matches every word; showing trials that match most of them.";
 
   private final TrialIndex index;
@@ -75,13 +75,19 @@ public final class SearchService {
           relaxed = true;
         }
       }
+      List<Hit> hits = hits(searcher, query, matches.top, request);
       return new SearchResponse(request.query(), matches.total, request.page(), request.size(), relaxed,
-          relaxed ? RELAXED_NOTICE : null, hits(searcher, query, matches.top, request), counts(matches.facets));
+          relaxed ? RELAXED_NOTICE : null, hits, nextCursor(matches, request), counts(matches.facets));
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidRequestException("query expands to too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")");
     } finally {
       index.release(searcher);
     }
+  }
+
+  /** Throws what {@link #search} would throw for the request's query, before anything is written. */
+  public void checkQuery(SearchRequest request) {
+    parse(request);
   }
 
   private ParsedQuery parse(SearchRequest request) {
@@ -116,18 +122,59 @@ public final class SearchService {
   private record Matches(long total, TopDocs top, Facets facets) {}
 
   private Matches run(TrialSearcher searcher, Query query, SearchRequest request) throws IOException {
+    FieldDoc after = request.cursor() == null ? null : Cursor.decode(request.cursor(), request.sort());
+    DrillDownQuery drillDown = drillDown(query, request);
+    DrillSideways sideways = new DrillSideways(searcher, facetsConfig, searcher.facetState());
+    int topN = after != null ? request.size() : request.page() * request.size();
+    DrillSideways.DrillSidewaysResult result = sideways.search(drillDown, null, after, topN, Cursor.sort(request.sort()), true);
+    return new Matches(total(result.drillDownFacetsCollector), result.hits, result.facets);
+  }
+
+  /** The query with the request's filters: facet values as drill-downs, the age as point ranges. */
+  private DrillDownQuery drillDown(Query query, SearchRequest request) {
     DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, withAge(query, request.age()));
     for (String dim : Fields.FACET_DIMENSIONS) {
       for (String value : request.filters().getOrDefault(dim, List.of())) drillDown.add(dim, value);
     }
-    DrillSideways sideways = new DrillSideways(searcher, facetsConfig, searcher.facetState());
-    int topN = request.page() * request.size();
-    DrillSideways.DrillSidewaysResult result = switch (request.sort()) {
-      case RELEVANCE -> sideways.search(drillDown, topN);
-      case START_DATE -> sideways.search(drillDown, null, null, topN, newestFirst(Fields.START_DATE), true);
-      case LAST_UPDATE -> sideways.search(drillDown, null, null, topN, newestFirst(Fields.LAST_UPDATE), true);
-    };
-    return new Matches(total(result.drillDownFacetsCollector), result.hits, result.facets);
+    return drillDown;
+  }
+
+  /**
+   * Every matching trial in the request's order, page after page on one point-in-time searcher,
+   * without counting facets or cutting snippets: for exports.
+   */
+  public void walk(SearchRequest request, HitConsumer consumer) throws IOException {
+    ParsedQuery parsed = parse(request);
+    TrialSearcher searcher = index.acquire();
+    try {
+      if (searcher.facetState() == null) return;
+      Query query = drillDown(parsed.strict(), request);
+      if (parsed.relaxed() != null && searcher.count(query) == 0) query = drillDown(parsed.relaxed(), request);
+      FieldDoc after = null;
+      while (true) {
+        TopDocs page = searcher.searchAfter(after, query, WALK_PAGE, Cursor.sort(request.sort()), true);
+        for (ScoreDoc doc : page.scoreDocs) consumer.accept(hit(searcher.record(doc.doc), doc.score, Map.of()));
+        if (page.scoreDocs.length < WALK_PAGE) return;
+        after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
+      }
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidRequestException("query expands to too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")");
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  /** Receives the hits of a walk; may fail writing them out. */
+  @FunctionalInterface
+  public interface HitConsumer {
+    void accept(Hit hit) throws IOException;
+  }
+
+  /** Where the next page starts, when there is one: a full page after a cursor, or more trials than pages so far. */
+  private static String nextCursor(Matches matches, SearchRequest request) {
+    ScoreDoc[] docs = matches.top.scoreDocs;
+    boolean more = request.cursor() != null ? docs.length == request.size() : matches.total > (long) request.page() * request.size();
+    return more && docs.length > 0 ? Cursor.encode(request.sort(), (FieldDoc) docs[docs.length - 1]) : null;
   }
 
   /** Trials whose age limits admit this age; trials that state no eligibility at all have no limits indexed and drop out. */
@@ -140,19 +187,13 @@ public final class SearchService {
         .build();
   }
 
-  private static Sort newestFirst(String field) {
-    SortField byDate = new SortField(field, SortField.Type.LONG, true);
-    byDate.setMissingValue(Long.MIN_VALUE);
-    return new Sort(byDate, SortField.FIELD_SCORE);
-  }
-
   private static long total(FacetsCollector collector) {
     return collector.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
   }
 
   private List<Hit> hits(TrialSearcher searcher, Query query, TopDocs top, SearchRequest request) throws IOException {
     ScoreDoc[] docs = top.scoreDocs;
-    int from = Math.min((request.page() - 1) * request.size(), docs.length);
+    int from = request.cursor() != null ? 0 : Math.min((request.page() - 1) * request.size(), docs.length);
     int[] ids = new int[docs.length - from];
     List<EnrichedTrial> records = new ArrayList<>();
     for (int i = from; i < docs.length; i++) {
@@ -199,6 +240,6 @@ public final class SearchService {
   private static SearchResponse empty(SearchRequest request) {
     Map<String, FacetCounts> counts = new LinkedHashMap<>();
     Fields.FACET_DIMENSIONS.forEach(dim -> counts.put(dim, new FacetCounts(List.of(), 0)));
-    return new SearchResponse(request.query(), 0, request.page(), request.size(), false, null, List.of(), counts);
+    return new SearchResponse(request.query(), 0, request.page(), request.size(), false, null, List.of(), null, counts);
   }
 }

@@ -28,7 +28,7 @@ class ErrorAnswersTest {
         Map.entry("/api/search?page=0", "page must be 1 or more, got 0"),
         Map.entry("/api/search?page=-3", "page must be 1 or more, got -3"),
         Map.entry("/api/search?page=99999999999", "page must be a whole number, got '99999999999'"),
-        Map.entry("/api/search?page=2000&size=10", "page * size may be at most 10000; narrow the search instead of paging this deep"),
+        Map.entry("/api/search?page=2000&size=10", "page * size may be at most 10000; walk deeper with cursor (nextCursor of each answer)"),
         Map.entry("/api/search?age=abc", "age must be a number, got 'abc'"),
         Map.entry("/api/search?age=-1", "age must be a number of years between 0 and 150"),
         Map.entry("/api/search?age=NaN", "age must be a number of years between 0 and 150"),

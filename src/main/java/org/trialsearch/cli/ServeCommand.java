@@ -25,7 +25,9 @@ final class ServeCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
-  @Option(names = "--index", defaultValue = "trialsearch-index", description = "Index folder (default: ${DEFAULT-VALUE}).")
+  private static final Path SAMPLE_INDEX = Path.of("trialsearch-index");
+
+  @Option(names = "--index", description = "Index folder (default: trialsearch-index, built from the sample trials).")
   Path index;
 
   @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
@@ -37,7 +39,11 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ConfigSource configSource = ConfigSource.locate(config);
-    if (!TrialIndex.exists(index)) buildSample(configSource);
+    boolean sample = index == null;
+    if (sample) index = SAMPLE_INDEX;
+    TrialIndex.State state = TrialIndex.state(index);
+    // the sample index is this program's own: rebuild it when an older version wrote it
+    if (state == TrialIndex.State.NONE || (sample && state == TrialIndex.State.OUTDATED)) buildSample(configSource);
     TrialSearchServer server = TrialSearchServer.start(index, port, configSource);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

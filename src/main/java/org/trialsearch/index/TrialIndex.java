@@ -12,6 +12,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import java.util.List;
+import java.util.Map;
 import org.trialsearch.enrich.EnrichedTrial;
 import org.trialsearch.model.Trial;
 
@@ -28,6 +29,9 @@ public final class TrialIndex implements Closeable {
   private final TrialDocuments documents = new TrialDocuments(TrialDocuments.facetsConfig());
 
   private TrialIndex(Path dir, IndexWriterConfig.OpenMode mode, TextAnalysis analysis) throws IOException {
+    if (mode != IndexWriterConfig.OpenMode.CREATE && state(dir) == State.OUTDATED) {
+      throw new IOException("the index in " + dir + " was built by an older version of trialsearch; build it again with the index command");
+    }
     this.directory = FSDirectory.open(dir);
     IndexWriterConfig config = new IndexWriterConfig(analysis.plain())
         .setOpenMode(mode)
@@ -52,10 +56,23 @@ public final class TrialIndex implements Closeable {
     return new TrialIndex(dir, IndexWriterConfig.OpenMode.CREATE, analysis);
   }
 
-  /** Whether this folder holds a committed index. */
-  public static boolean exists(Path dir) throws IOException {
+  /**
+   * The layout of the documents this version writes. An index written with another layout must be
+   * built again: fields it lacks would fail searches in ways no user can read.
+   */
+  static final String SCHEMA_VERSION = "3";
+  private static final String SCHEMA_KEY = "trialsearch.schema";
+
+  /** What a folder holds. */
+  public enum State { NONE, CURRENT, OUTDATED }
+
+  public static State state(Path dir) throws IOException {
     try (Directory d = FSDirectory.open(dir)) {
-      return DirectoryReader.indexExists(d);
+      if (!DirectoryReader.indexExists(d)) return State.NONE;
+      try (DirectoryReader reader = DirectoryReader.open(d)) {
+        String schema = reader.getIndexCommit().getUserData().get(SCHEMA_KEY);
+        return SCHEMA_VERSION.equals(schema) ? State.CURRENT : State.OUTDATED;
+      }
     }
   }
 
@@ -69,6 +86,7 @@ public final class TrialIndex implements Closeable {
   }
 
   public void commit() throws IOException {
+    writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA_VERSION).entrySet());
     writer.commit();
   }
 
@@ -93,7 +111,7 @@ public final class TrialIndex implements Closeable {
   @Override
   public void close() throws IOException {
     try (directory; writer; searchers) {
-      writer.commit();
+      commit();
     }
   }
 }

@@ -19,7 +19,11 @@ public record SearchResponse(
     List<Hit> hits,
     /** Hand back as {@code cursor} for the next page; null on the last page. */
     String nextCursor,
+    /** A corrected query and how many trials it finds, when this one finds fewer than 3. */
+    Suggestion didYouMean,
     Map<String, FacetCounts> facets) {
+
+  public record Suggestion(String query, long total) {}
 
   /** A matching trial, summarised for a result list. Ages in years; null = no limit. */
   public record Hit(

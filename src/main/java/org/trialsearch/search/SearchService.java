@@ -51,6 +51,7 @@ public final class SearchService {
   private final ForgivingQueryParser forgiving;
   private final StrictQueryParser strict;
   private final Snippets snippets;
+  private final SpellingCorrector spelling = new SpellingCorrector();
 
   public SearchService(TrialIndex index, FieldWeights weights, TextAnalysis analysis) {
     this.index = index;
@@ -77,7 +78,8 @@ public final class SearchService {
       }
       List<Hit> hits = hits(searcher, query, matches.top, request);
       return new SearchResponse(request.query(), matches.total, request.page(), request.size(), relaxed,
-          relaxed ? RELAXED_NOTICE : null, hits, nextCursor(matches, request), counts(matches.facets));
+          relaxed ? RELAXED_NOTICE : null, hits, nextCursor(matches, request), didYouMean(searcher, request, matches.total),
+          counts(matches.facets));
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidRequestException("query expands to too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")");
     } finally {
@@ -170,6 +172,15 @@ public final class SearchService {
     void accept(Hit hit) throws IOException;
   }
 
+  /** A corrected query when this one finds fewer than 3 trials and the correction finds more. */
+  private SearchResponse.Suggestion didYouMean(TrialSearcher searcher, SearchRequest request, long total) throws IOException {
+    if (total >= 3 || request.syntax() != SearchRequest.Syntax.FORGIVING || request.query().isEmpty()) return null;
+    String corrected = spelling.correct(request.query(), searcher.getIndexReader());
+    if (corrected == null) return null;
+    long correctedTotal = searcher.count(drillDown(forgiving.parse(corrected).strict(), request));
+    return correctedTotal > total ? new SearchResponse.Suggestion(corrected, correctedTotal) : null;
+  }
+
   /** Where the next page starts, when there is one: a full page after a cursor, or more trials than pages so far. */
   private static String nextCursor(Matches matches, SearchRequest request) {
     ScoreDoc[] docs = matches.top.scoreDocs;
@@ -240,6 +251,6 @@ public final class SearchService {
   private static SearchResponse empty(SearchRequest request) {
     Map<String, FacetCounts> counts = new LinkedHashMap<>();
     Fields.FACET_DIMENSIONS.forEach(dim -> counts.put(dim, new FacetCounts(List.of(), 0)));
-    return new SearchResponse(request.query(), 0, request.page(), request.size(), false, null, List.of(), null, counts);
+    return new SearchResponse(request.query(), 0, request.page(), request.size(), false, null, List.of(), null, null, counts);
   }
 }

@@ -46,6 +46,7 @@ public final class ApiServer {
       config.routes.get("/api/search", this::search);
       config.routes.get("/api/search.csv", this::searchCsv);
       config.routes.get("/api/trials/{nctId}", this::trial);
+      config.routes.get("/api/trials/{nctId}/similar", this::similar);
       config.routes.get("/api/autocomplete", this::autocomplete);
       config.routes.get("/api/health", this::health);
       config.routes.get("/openapi.json", this::openApi);
@@ -66,11 +67,19 @@ public final class ApiServer {
   }
 
   private void trial(Context ctx) throws IOException {
+    ctx.json(search.trial(trialId(ctx)));
+  }
+
+  private void similar(Context ctx) throws IOException {
+    ctx.json(search.similar(trialId(ctx), SearchParams.integer(ctx, "limit", 10)));
+  }
+
+  private static String trialId(Context ctx) {
     String id = ctx.pathParam("nctId").strip().toUpperCase(java.util.Locale.ROOT);
     if (!TRIAL_ID.matcher(id).matches()) {
       throw new InvalidRequestException("not a trial id: '" + ctx.pathParam("nctId") + "' (expected NCT and 8 digits, or PAGE- and 12 hex digits)");
     }
-    ctx.json(search.trial(id));
+    return id;
   }
 
   private void autocomplete(Context ctx) throws IOException {

@@ -17,7 +17,7 @@ final class SearchParams {
 
   /** Every parameter search reads; the OpenAPI description documents exactly these. */
   static final List<String> NAMES = List.of(
-      "q", "syntax", Fields.PHASE, Fields.STATUS, Fields.ANTIGEN, Fields.COUNTRY, Fields.AGE_GROUP, "age", "page", "size", "sort", "cursor");
+      "q", "syntax", Fields.PHASE, Fields.STATUS, Fields.ANTIGEN, Fields.COUNTRY, Fields.AGE_GROUP, "age", "page", "size", "sort", "cursor", "explain");
 
   private SearchParams() {}
 
@@ -35,7 +35,18 @@ final class SearchParams {
         integer(ctx, "page", 1),
         integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
         choice(ctx, "sort", SortOrder.RELEVANCE, SortOrder.class),
-        blankToNull(ctx.queryParam("cursor")));
+        blankToNull(ctx.queryParam("cursor")),
+        flag(ctx, "explain"));
+  }
+
+  private static boolean flag(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) return false;
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no" -> false;
+      default -> throw new InvalidRequestException(name + " must be true or false, got '" + value + "'");
+    };
   }
 
   private static String blankToNull(String value) {

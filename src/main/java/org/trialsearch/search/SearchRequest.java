@@ -9,7 +9,15 @@ import java.util.Map;
  * page from 1 (or a cursor from the previous answer, for deep paging), page size, and order.
  */
 public record SearchRequest(
-    String query, Syntax syntax, Map<String, List<String>> filters, Double age, int page, int size, SortOrder sort, String cursor) {
+    String query,
+    Syntax syntax,
+    Map<String, List<String>> filters,
+    Double age,
+    int page,
+    int size,
+    SortOrder sort,
+    String cursor,
+    boolean explain) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;

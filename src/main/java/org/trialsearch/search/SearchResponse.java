@@ -42,7 +42,9 @@ public record SearchResponse(
       LocalDate lastUpdate,
       Float score,
       /** Field => highlighted fragments, criteria halves first; matched words in {@code <mark>}, the rest escaped. */
-      Map<String, List<String>> snippets) {}
+      Map<String, List<String>> snippets,
+      /** With explain=true: the score and what added to it. */
+      ScoreExplanation explanation) {}
 
   /** The values of one dimension with their trial counts, most first, and how many trials state no value. */
   public record FacetCounts(List<FacetValue> values, long notStated) {}

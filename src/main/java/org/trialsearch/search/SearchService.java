@@ -52,12 +52,14 @@ public final class SearchService {
   private final StrictQueryParser strict;
   private final Snippets snippets;
   private final SpellingCorrector spelling = new SpellingCorrector();
+  private final SimilarTrials similar;
 
   public SearchService(TrialIndex index, FieldWeights weights, TextAnalysis analysis) {
     this.index = index;
     this.forgiving = new ForgivingQueryParser(analysis, weights);
     this.strict = new StrictQueryParser(analysis.withSynonyms(), weights);
     this.snippets = new Snippets(analysis.plain());
+    this.similar = new SimilarTrials(analysis.plain(), facetsConfig);
   }
 
   public SearchResponse search(SearchRequest request) throws IOException {
@@ -107,6 +109,22 @@ public final class SearchService {
       TopDocs top = searcher.search(new TermQuery(new Term(Fields.NCT_ID, nctId)), 1);
       if (top.scoreDocs.length == 0) throw new NotFoundException("no trial " + nctId);
       return searcher.record(top.scoreDocs[0].doc);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  /** Trials like this one (conditions, antigens, interventions, criteria), most alike first, without it. */
+  public List<Hit> similar(String nctId, int limit) throws IOException {
+    if (limit < 1 || limit > SearchRequest.MAX_SIZE) throw new InvalidRequestException("limit must be between 1 and " + SearchRequest.MAX_SIZE + ", got " + limit);
+    EnrichedTrial trial = trial(nctId);
+    TrialSearcher searcher = index.acquire();
+    try {
+      List<Hit> hits = new ArrayList<>();
+      for (ScoreDoc doc : searcher.search(similar.query(searcher, trial), limit).scoreDocs) {
+        hits.add(hit(searcher.record(doc.doc), doc.score, Map.of()));
+      }
+      return hits;
     } finally {
       index.release(searcher);
     }
@@ -214,11 +232,18 @@ public final class SearchService {
     List<Map<String, List<String>>> fragments = query instanceof MatchAllDocsQuery
         ? java.util.Collections.nCopies(ids.length, Map.of()) : snippets.of(searcher, query, ids, records);
     List<Hit> hits = new ArrayList<>();
-    for (int i = 0; i < ids.length; i++) hits.add(hit(records.get(i), docs[from + i].score, fragments.get(i)));
+    for (int i = 0; i < ids.length; i++) {
+      ScoreExplanation why = request.explain() ? ScoreExplanation.of(searcher.explain(withAge(query, request.age()), ids[i])) : null;
+      hits.add(hit(records.get(i), docs[from + i].score, fragments.get(i), why));
+    }
     return hits;
   }
 
   private static Hit hit(EnrichedTrial record, float score, Map<String, List<String>> snippets) {
+    return hit(record, score, snippets, null);
+  }
+
+  private static Hit hit(EnrichedTrial record, float score, Map<String, List<String>> snippets, ScoreExplanation explanation) {
     Trial trial = record.trial();
     TrialFacets facets = record.facets();
     var eligibility = trial.eligibility();
@@ -227,7 +252,7 @@ public final class SearchService {
         eligibility == null ? null : eligibility.minimumAgeYears(),
         eligibility == null ? null : eligibility.maximumAgeYears(),
         trial.conditions(), trial.sponsor() == null ? null : trial.sponsor().lead(),
-        trial.startDate(), trial.lastUpdate(), Float.isNaN(score) ? null : score, snippets);
+        trial.startDate(), trial.lastUpdate(), Float.isNaN(score) ? null : score, snippets, explanation);
   }
 
   private static Map<String, FacetCounts> counts(Facets facets) throws IOException {

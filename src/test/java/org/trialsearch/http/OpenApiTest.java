@@ -37,6 +37,7 @@ class OpenApiTest {
         "/api/search", "/api/search?q=glioblastoma&size=3",
         "/api/search.csv", "/api/search.csv?q=glioblastoma",
         "/api/trials/{nctId}", "/api/trials/NCT04077866",
+        "/api/trials/{nctId}/similar", "/api/trials/NCT04077866/similar?limit=3",
         "/api/autocomplete", "/api/autocomplete?q=lympho",
         "/api/health", "/api/health",
         "/openapi.json", "/openapi.json");

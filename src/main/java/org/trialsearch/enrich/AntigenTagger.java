@@ -1,5 +1,6 @@
 package org.trialsearch.enrich;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -10,14 +11,21 @@ import org.trialsearch.model.Intervention;
 import org.trialsearch.model.Trial;
 
 /**
- * The antigens a trial's engineered cell therapy targets. A trial counts as a cell-therapy trial
- * when its titles, interventions or arms name one (or a known product does); a summary alone
+ * The kind of cell therapy a trial studies, and the antigens its engineered cells target. A kind
+ * counts when the titles, interventions or arms name it (or a known product); a summary alone
  * counts only with a biological or genetic intervention, since summaries of drug trials often
  * mention prior CAR-T. Antigens come from the titles, interventions and arms; the summary and
  * intervention descriptions are read only when those name none, because summaries also mention
- * the targets of earlier treatments.
+ * the targets of earlier treatments. Only engineered kinds (not "other cell therapy") get antigens.
  */
 final class AntigenTagger {
+
+  /** What a trial's cell therapy is: its kinds (at least one) and target antigens. */
+  record Tags(List<String> modalities, List<String> antigens) {}
+
+  static final String NOT_CELL_THERAPY = "Not cell therapy";
+  private static final String CAR_T = "CAR-T";
+  private static final String CAR_NK = "CAR-NK";
 
   private final AntigenDictionary dictionary;
   private final CellTherapyMarkers markers;
@@ -27,13 +35,22 @@ final class AntigenTagger {
     this.markers = markers;
   }
 
-  List<String> antigens(Trial trial) {
+  Tags tag(Trial trial) {
     PhraseMatcher.Text primary = new PhraseMatcher.Text(primaryText(trial));
     PhraseMatcher.Text secondary = new PhraseMatcher.Text(secondaryText(trial));
     Set<AntigenDictionary.Product> products = new LinkedHashSet<>(dictionary.productsNamedIn(primary));
     products.addAll(dictionary.productsNamedIn(secondary));
-    if (!isCellTherapy(trial, primary, secondary, !products.isEmpty())) return List.of();
+    Set<String> kinds = new LinkedHashSet<>(markers.kindsNamedIn(primary));
+    if (hasBiologicalOrGeneticIntervention(trial)) kinds.addAll(markers.kindsNamedIn(secondary));
+    if (!products.isEmpty()) kinds.add(CAR_T);
+    if (kinds.contains(CAR_NK)) kinds.remove(CAR_T); // "CAR" alone also marks CAR-T
+    List<String> engineered = kinds.stream().filter(k -> !k.equals(markers.notEngineered())).toList();
+    if (!engineered.isEmpty()) return new Tags(inFileOrder(engineered), antigens(primary, secondary, products));
+    if (!kinds.isEmpty()) return new Tags(List.copyOf(kinds), List.of());
+    return new Tags(List.of(NOT_CELL_THERAPY), List.of());
+  }
 
+  private List<String> antigens(PhraseMatcher.Text primary, PhraseMatcher.Text secondary, Set<AntigenDictionary.Product> products) {
     Set<String> found = new LinkedHashSet<>(dictionary.antigensNamedIn(primary));
     dictionary.productsNamedIn(primary).forEach(p -> found.addAll(p.antigens()));
     if (found.isEmpty()) {
@@ -43,9 +60,10 @@ final class AntigenTagger {
     return dictionary.inDictionaryOrder(found);
   }
 
-  private boolean isCellTherapy(Trial trial, PhraseMatcher.Text primary, PhraseMatcher.Text secondary, boolean namesProduct) {
-    if (namesProduct || !markers.kindsNamedIn(primary).isEmpty()) return true;
-    return !markers.kindsNamedIn(secondary).isEmpty() && hasBiologicalOrGeneticIntervention(trial);
+  private List<String> inFileOrder(List<String> kinds) {
+    List<String> ordered = new ArrayList<>(markers.kinds());
+    ordered.retainAll(kinds);
+    return ordered;
   }
 
   private static boolean hasBiologicalOrGeneticIntervention(Trial trial) {

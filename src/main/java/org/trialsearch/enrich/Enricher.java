@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import org.trialsearch.merge.TrialMerger;
 import org.trialsearch.model.Eligibility;
+import org.trialsearch.model.Intervention;
 import org.trialsearch.model.Site;
 import org.trialsearch.model.Trial;
 
 /** Derives a trial's facets from what its sources state, through the vocabulary. */
 public final class Enricher {
+
+  /** The modality of a trial that studies no cell therapy. */
+  public static final String NOT_CELL_THERAPY = AntigenTagger.NOT_CELL_THERAPY;
 
   private final Vocabulary vocabulary;
   private final AntigenTagger antigenTagger;
@@ -34,23 +38,38 @@ public final class Enricher {
       min = vocabulary.ageGroups().lowest(groups);
       max = vocabulary.ageGroups().highest(groups);
     }
+    AntigenTagger.Tags tags = antigenTagger.tag(trial);
     return new TrialFacets(
         status(trial.status()),
         vocabulary.phases().inVocabularyOrder(vocabulary.phases().normalizeAll(trial.phases(), true)),
-        antigenTagger.antigens(trial),
+        tags.antigens(),
         countries(trial),
         groups,
         agesStated,
         min,
-        max);
+        max,
+        tags.modalities(),
+        trial.sponsor() == null ? null : oneOf(vocabulary.sponsorTypes(), trial.sponsor().leadClass()),
+        oneOf(vocabulary.studyTypes(), trial.studyType()),
+        trial.interventions().stream().map(Intervention::type).filter(t -> t != null && !t.isBlank()).map(Enricher::upperSnake).distinct().toList(),
+        trial.startDate() == null ? null : trial.startDate().getYear(),
+        eligibility == null ? null : oneOf(vocabulary.sexes(), eligibility.sex()),
+        eligibility == null ? null : eligibility.healthyVolunteers());
   }
 
-  /** The registry's enum value; a spelling the vocabulary lacks is kept in the same UPPER_SNAKE form. */
-  private String status(String stated) {
+  /** The canonical value of a spelling; one the vocabulary lacks is kept in UPPER_SNAKE form. */
+  private static String oneOf(CanonicalNames names, String stated) {
     if (stated == null || stated.isBlank()) return null;
-    List<String> known = vocabulary.statuses().lookup(stated);
-    if (!known.isEmpty()) return known.get(0);
-    return Fold.words(stated).replace(' ', '_').toUpperCase(Locale.ROOT);
+    List<String> known = names.lookup(stated);
+    return known.isEmpty() ? upperSnake(stated) : known.get(0);
+  }
+
+  static String upperSnake(String text) {
+    return Fold.words(text).replace(' ', '_').toUpperCase(Locale.ROOT);
+  }
+
+  private String status(String stated) {
+    return oneOf(vocabulary.statuses(), stated);
   }
 
   private List<String> countries(Trial trial) {

@@ -7,7 +7,8 @@ import java.util.List;
  * list means the sources state nothing for that facet. {@code minAgeYears} and {@code maxAgeYears}
  * are the limits an age filter uses (stated limits, else the bounds of the stated age groups; null
  * = no limit); {@code agesStated} is false when no source says anything about ages, and such a
- * trial is left out of age filters.
+ * trial is left out of age filters. {@code modalities} is the kind of cell therapy ("CAR-T", ...,
+ * "Not cell therapy").
  */
 public record TrialFacets(
     String status,
@@ -17,12 +18,21 @@ public record TrialFacets(
     List<String> ageGroups,
     boolean agesStated,
     Double minAgeYears,
-    Double maxAgeYears) {
+    Double maxAgeYears,
+    List<String> modalities,
+    String sponsorType,
+    String studyType,
+    List<String> interventionTypes,
+    Integer startYear,
+    String sex,
+    Boolean healthyVolunteers) {
 
   public TrialFacets {
     phases = List.copyOf(phases);
     antigens = List.copyOf(antigens);
     countries = List.copyOf(countries);
     ageGroups = List.copyOf(ageGroups);
+    modalities = List.copyOf(modalities);
+    interventionTypes = List.copyOf(interventionTypes);
   }
 }

@@ -10,7 +10,10 @@ public record Vocabulary(
     CanonicalNames phases,
     CanonicalNames countries,
     AgeGroups ageGroups,
-    SynonymGroups synonyms) {
+    SynonymGroups synonyms,
+    CanonicalNames sponsorTypes,
+    CanonicalNames studyTypes,
+    CanonicalNames sexes) {
 
   public static Vocabulary load(ConfigSource source) {
     AntigenDictionary antigens = new AntigenDictionary(source.entries("antigens.txt"), source.entries("products.txt"));
@@ -21,6 +24,9 @@ public record Vocabulary(
         new CanonicalNames(source.entries("phases.txt")),
         new CanonicalNames(source.entries("countries.txt")),
         new AgeGroups(source.entries("age-groups.txt")),
-        new SynonymGroups(source.entries("synonyms.txt"), antigens));
+        new SynonymGroups(source.entries("synonyms.txt"), antigens),
+        new CanonicalNames(source.entries("sponsor-types.txt")),
+        new CanonicalNames(source.entries("study-types.txt")),
+        new CanonicalNames(source.entries("sexes.txt")));
   }
 }

@@ -1,6 +1,10 @@
 package org.trialsearch.http;
 
 import io.javalin.http.Context;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +20,9 @@ import org.trialsearch.search.SearchRequest.Syntax;
 final class SearchParams {
 
   /** Every parameter search reads; the OpenAPI description documents exactly these. */
-  static final List<String> NAMES = List.of(
-      "q", "syntax", Fields.PHASE, Fields.STATUS, Fields.ANTIGEN, Fields.COUNTRY, Fields.AGE_GROUP, "age", "page", "size", "sort", "cursor", "explain");
+  static final List<String> NAMES = java.util.stream.Stream.of(
+      List.of("q", "syntax"), Fields.FACET_DIMENSIONS, List.of("age", "start_from", "start_to", "updated_since", "page", "size", "sort", "cursor", "explain"))
+      .flatMap(List::stream).toList();
 
   private SearchParams() {}
 
@@ -32,11 +37,31 @@ final class SearchParams {
         choice(ctx, "syntax", Syntax.FORGIVING, Syntax.class),
         filters,
         number(ctx, "age"),
+        new SearchRequest.DateFilters(date(ctx, "start_from", false), date(ctx, "start_to", true), date(ctx, "updated_since", false)),
         integer(ctx, "page", 1),
         integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
         choice(ctx, "sort", SortOrder.RELEVANCE, SortOrder.class),
         blankToNull(ctx.queryParam("cursor")),
         flag(ctx, "explain"));
+  }
+
+  /** "2021", "2021-06" or "2021-06-15"; a year or month as an end is its last day. */
+  private static LocalDate date(Context ctx, String name, boolean end) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) return null;
+    String text = value.strip();
+    if (!text.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) {
+      throw new InvalidRequestException(name + " must be a date such as 2021, 2021-06 or 2021-06-15, got '" + value + "'");
+    }
+    try {
+      return switch (text.length()) {
+        case 4 -> end ? Year.parse(text).atMonth(12).atEndOfMonth() : Year.parse(text).atDay(1);
+        case 7 -> end ? YearMonth.parse(text).atEndOfMonth() : YearMonth.parse(text).atDay(1);
+        default -> LocalDate.parse(text);
+      };
+    } catch (DateTimeException e) {
+      throw new InvalidRequestException(name + " is not a real date: '" + value + "'");
+    }
   }
 
   private static boolean flag(Context ctx, String name) {

@@ -33,7 +33,18 @@ public final class Fields {
   public static final String COUNTRY = "country";
   public static final String AGE_GROUP = "age_group";
 
-  public static final List<String> FACET_DIMENSIONS = List.of(PHASE, STATUS, ANTIGEN, COUNTRY, AGE_GROUP);
+  public static final String MODALITY = "modality";
+  public static final String SPONSOR_TYPE = "sponsor_type";
+  public static final String STUDY_TYPE = "study_type";
+  public static final String INTERVENTION_TYPE = "intervention_type";
+  public static final String START_YEAR = "start_year";
+  /** Conditions as the records name them; answers count only the most frequent. */
+  public static final String CONDITION_FACET = "condition";
+  public static final String SEX = "sex";
+  public static final String HEALTHY_VOLUNTEERS = "healthy_volunteers";
+
+  public static final List<String> FACET_DIMENSIONS = List.of(PHASE, STATUS, ANTIGEN, COUNTRY, AGE_GROUP, MODALITY, SPONSOR_TYPE,
+      STUDY_TYPE, INTERVENTION_TYPE, START_YEAR, CONDITION_FACET, SEX, HEALTHY_VOLUNTEERS);
 
   /** The label a dimension carries on trials whose sources state no value for it, so that counts include them. */
   public static final String NOT_STATED = "_not_stated";

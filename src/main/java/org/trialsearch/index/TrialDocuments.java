@@ -102,10 +102,22 @@ public final class TrialDocuments {
     facet(doc, Fields.ANTIGEN, facets.antigens());
     facet(doc, Fields.COUNTRY, facets.countries());
     facet(doc, Fields.AGE_GROUP, facets.ageGroups());
+    facet(doc, Fields.MODALITY, facets.modalities());
+    facet(doc, Fields.SPONSOR_TYPE, optional(facets.sponsorType()));
+    facet(doc, Fields.STUDY_TYPE, optional(facets.studyType()));
+    facet(doc, Fields.INTERVENTION_TYPE, facets.interventionTypes());
+    facet(doc, Fields.START_YEAR, facets.startYear() == null ? List.of() : List.of(String.valueOf(facets.startYear())));
+    facet(doc, Fields.CONDITION_FACET, trial.conditions().stream().map(String::strip).filter(c -> !c.isEmpty()).toList());
+    facet(doc, Fields.SEX, optional(facets.sex()));
+    facet(doc, Fields.HEALTHY_VOLUNTEERS, facets.healthyVolunteers() == null ? List.of() : List.of(facets.healthyVolunteers() ? "yes" : "no"));
     suggest(doc, Fields.SUGGEST_CONDITION, trial.conditions().stream());
     suggest(doc, Fields.SUGGEST_INTERVENTION, trial.interventions().stream().map(Intervention::name));
     if (trial.sponsor() != null) suggest(doc, Fields.SUGGEST_SPONSOR, Stream.of(trial.sponsor().lead()));
     suggest(doc, Fields.SUGGEST_TITLE, Stream.of(trial.briefTitle()));
+  }
+
+  private static List<String> optional(String value) {
+    return value == null ? List.of() : List.of(value);
   }
 
   private static void facet(Document doc, String dim, Collection<String> values) {

@@ -47,6 +47,21 @@ public final class FilterValues {
         List<String> known = vocabulary.countries().lookup(value);
         yield known.isEmpty() ? List.of(value) : known;
       }
+      case Fields.MODALITY -> modality(value);
+      case Fields.SPONSOR_TYPE -> known(dimension, value, vocabulary.sponsorTypes().lookup(value), vocabulary.sponsorTypes().canonicalValues());
+      case Fields.STUDY_TYPE -> known(dimension, value, vocabulary.studyTypes().lookup(value), vocabulary.studyTypes().canonicalValues());
+      case Fields.SEX -> known(dimension, value, vocabulary.sexes().lookup(value), vocabulary.sexes().canonicalValues());
+      case Fields.INTERVENTION_TYPE -> List.of(value.toUpperCase(Locale.ROOT).replace(' ', '_'));
+      case Fields.CONDITION_FACET -> List.of(value);
+      case Fields.START_YEAR -> {
+        if (!value.matches("\\d{4}")) throw new InvalidRequestException("start_year must be a year such as 2021, got '" + value + "'");
+        yield List.of(value);
+      }
+      case Fields.HEALTHY_VOLUNTEERS -> switch (value.toLowerCase(Locale.ROOT)) {
+        case "yes", "true" -> List.of("yes");
+        case "no", "false" -> List.of("no");
+        default -> throw new InvalidRequestException("healthy_volunteers must be yes or no, got '" + value + "'");
+      };
       default -> throw new IllegalArgumentException("not a facet dimension: " + dimension);
     };
   }
@@ -55,6 +70,15 @@ public final class FilterValues {
     String upper = value.toUpperCase(Locale.ROOT).replace(' ', '_');
     if (vocabulary.ageGroups().names().contains(upper)) return List.of(upper);
     throw unknown(Fields.AGE_GROUP, value, vocabulary.ageGroups().names());
+  }
+
+  private List<String> modality(String value) {
+    List<String> all = new java.util.ArrayList<>(vocabulary.cellTherapy().kinds());
+    all.add(org.trialsearch.enrich.Enricher.NOT_CELL_THERAPY);
+    for (String kind : all) {
+      if (kind.equalsIgnoreCase(value.replace('_', ' ')) || kind.equalsIgnoreCase(value)) return List.of(kind);
+    }
+    throw unknown(Fields.MODALITY, value, all);
   }
 
   private List<String> antigen(String value) {

@@ -1,5 +1,6 @@
 package org.trialsearch.search;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ public record SearchRequest(
     Syntax syntax,
     Map<String, List<String>> filters,
     Double age,
+    DateFilters dates,
     int page,
     int size,
     SortOrder sort,
@@ -28,6 +30,7 @@ public record SearchRequest(
   public SearchRequest {
     query = query == null ? "" : query.strip();
     filters = Map.copyOf(filters);
+    dates = dates == null ? DateFilters.NONE : dates;
     if (query.length() > MAX_QUERY_LENGTH) {
       throw new InvalidRequestException("q is longer than " + MAX_QUERY_LENGTH + " characters");
     }
@@ -39,6 +42,17 @@ public record SearchRequest(
     }
     if (age != null && (age.isNaN() || age < 0 || age > 150)) {
       throw new InvalidRequestException("age must be a number of years between 0 and 150");
+    }
+  }
+
+  /** Start date from and to (inclusive) and last update since; null = open. */
+  public record DateFilters(LocalDate startFrom, LocalDate startTo, LocalDate updatedSince) {
+    public static final DateFilters NONE = new DateFilters(null, null, null);
+
+    public DateFilters {
+      if (startFrom != null && startTo != null && startFrom.isAfter(startTo)) {
+        throw new InvalidRequestException("start_from " + startFrom + " is after start_to " + startTo);
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
@@ -44,6 +45,7 @@ import org.trialsearch.search.SearchResponse.Hit;
 public final class SearchService {
 
   private static final int WALK_PAGE = 500;
+  private static final int TOP_CONDITIONS = 20;
   private static final String RELAXED_NOTICE = "No trial matches every word; showing trials that match most of them.";
 
   private final TrialIndex index;
@@ -152,7 +154,7 @@ public final class SearchService {
 
   /** The query with the request's filters: facet values as drill-downs, the age as point ranges. */
   private DrillDownQuery drillDown(Query query, SearchRequest request) {
-    DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, withAge(query, request.age()));
+    DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, withRanges(query, request));
     for (String dim : Fields.FACET_DIMENSIONS) {
       for (String value : request.filters().getOrDefault(dim, List.of())) drillDown.add(dim, value);
     }
@@ -206,14 +208,28 @@ public final class SearchService {
     return more && docs.length > 0 ? Cursor.encode(request.sort(), (FieldDoc) docs[docs.length - 1]) : null;
   }
 
-  /** Trials whose age limits admit this age; trials that state no eligibility at all have no limits indexed and drop out. */
-  private static Query withAge(Query query, Double age) {
-    if (age == null) return query;
-    return new BooleanQuery.Builder()
-        .add(query, Occur.MUST)
-        .add(DoublePoint.newRangeQuery(Fields.MIN_AGE, Double.NEGATIVE_INFINITY, age), Occur.FILTER)
-        .add(DoublePoint.newRangeQuery(Fields.MAX_AGE, age, Double.POSITIVE_INFINITY), Occur.FILTER)
-        .build();
+  /**
+   * The query within the request's ranges: an age the trial's limits admit (trials that state no
+   * ages have no limits indexed and drop out), start dates, last update.
+   */
+  private static Query withRanges(Query query, SearchRequest request) {
+    Double age = request.age();
+    SearchRequest.DateFilters dates = request.dates();
+    if (age == null && dates.equals(SearchRequest.DateFilters.NONE)) return query;
+    BooleanQuery.Builder ranged = new BooleanQuery.Builder().add(query, Occur.MUST);
+    if (age != null) {
+      ranged.add(DoublePoint.newRangeQuery(Fields.MIN_AGE, Double.NEGATIVE_INFINITY, age), Occur.FILTER);
+      ranged.add(DoublePoint.newRangeQuery(Fields.MAX_AGE, age, Double.POSITIVE_INFINITY), Occur.FILTER);
+    }
+    if (dates.startFrom() != null || dates.startTo() != null) {
+      long from = dates.startFrom() == null ? Long.MIN_VALUE : dates.startFrom().toEpochDay();
+      long to = dates.startTo() == null ? Long.MAX_VALUE : dates.startTo().toEpochDay();
+      ranged.add(LongPoint.newRangeQuery(Fields.START_DATE, from, to), Occur.FILTER);
+    }
+    if (dates.updatedSince() != null) {
+      ranged.add(LongPoint.newRangeQuery(Fields.LAST_UPDATE, dates.updatedSince().toEpochDay(), Long.MAX_VALUE), Occur.FILTER);
+    }
+    return ranged.build();
   }
 
   private static long total(FacetsCollector collector) {
@@ -233,7 +249,7 @@ public final class SearchService {
         ? java.util.Collections.nCopies(ids.length, Map.of()) : snippets.of(searcher, query, ids, records);
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < ids.length; i++) {
-      ScoreExplanation why = request.explain() ? ScoreExplanation.of(searcher.explain(withAge(query, request.age()), ids[i])) : null;
+      ScoreExplanation why = request.explain() ? ScoreExplanation.of(searcher.explain(withRanges(query, request), ids[i])) : null;
       hits.add(hit(records.get(i), docs[from + i].score, fragments.get(i), why));
     }
     return hits;
@@ -258,17 +274,18 @@ public final class SearchService {
   private static Map<String, FacetCounts> counts(Facets facets) throws IOException {
     Map<String, FacetCounts> counts = new LinkedHashMap<>();
     for (String dim : Fields.FACET_DIMENSIONS) {
-      FacetResult result = facets.getAllChildren(dim);
+      // conditions are many: the most frequent, plus the not-stated count
+      FacetResult result = dim.equals(Fields.CONDITION_FACET) ? facets.getTopChildren(TOP_CONDITIONS + 1, dim) : facets.getAllChildren(dim);
       List<FacetValue> values = new ArrayList<>();
-      long notStated = 0;
       if (result != null) {
         for (LabelAndValue lv : result.labelValues) {
-          if (lv.label.equals(Fields.NOT_STATED)) notStated = lv.value.longValue();
-          else values.add(new FacetValue(lv.label, lv.value.longValue()));
+          if (!lv.label.equals(Fields.NOT_STATED)) values.add(new FacetValue(lv.label, lv.value.longValue()));
         }
       }
+      Number notStated = facets.getSpecificValue(dim, Fields.NOT_STATED);
       values.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value));
-      counts.put(dim, new FacetCounts(values, notStated));
+      if (dim.equals(Fields.CONDITION_FACET) && values.size() > TOP_CONDITIONS) values.subList(TOP_CONDITIONS, values.size()).clear();
+      counts.put(dim, new FacetCounts(values, notStated == null ? 0 : Math.max(0, notStated.longValue())));
     }
     return counts;
   }

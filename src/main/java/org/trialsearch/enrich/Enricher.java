@@ -41,7 +41,7 @@ public final class Enricher {
     AntigenTagger.Tags tags = antigenTagger.tag(trial);
     return new TrialFacets(
         status(trial.status()),
-        vocabulary.phases().inVocabularyOrder(vocabulary.phases().normalizeAll(trial.phases(), true)),
+        vocabulary.phases().inVocabularyOrder(vocabulary.phases().normalizeAll(trial.phases(), false)),
         tags.antigens(),
         countries(trial),
         groups,

@@ -52,9 +52,12 @@ public final class TestServer {
   }
 
   public static TestServer start(List<Path> sources) {
+    return start(sources, ConfigSource.folder(Path.of("index-config")));
+  }
+
+  public static TestServer start(List<Path> sources, ConfigSource config) {
     try {
       Path dir = Files.createTempDirectory("trialsearch-test-index");
-      ConfigSource config = ConfigSource.folder(Path.of("index-config"));
       IndexBuild.Result build = IndexBuild.run(dir, sources, config, bytes -> {});
       return new TestServer(TrialSearchServer.start(dir, 0, config), build);
     } catch (IOException e) {

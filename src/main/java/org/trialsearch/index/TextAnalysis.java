@@ -1,12 +1,14 @@
 package org.trialsearch.index;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.text.ParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -14,6 +16,7 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
@@ -29,12 +32,15 @@ import org.trialsearch.enrich.Vocabulary;
 
 /**
  * The analysis chains, built once from the vocabulary and used for indexing, query parsing and
- * highlighting alike. English text: standard tokens, possessives off, case-sensitive words marked
+ * highlighting alike. English text: dots inside names made spaces, standard tokens, possessives off, case-sensitive words marked
  * ("ALL"), accents folded (Waldenström = Waldenstrom), lower case, English stop words, KStem
  * (plural and tense endings, gentler on medical words than Porter). Ids: whole value, lower case.
  * Queries may add synonyms: a graph filter, so multi-word synonyms also work inside phrases.
  */
 public final class TextAnalysis {
+
+  /** A dot that joins names ("CD30.CAR-T", "B7-H3.CD28Z"), not digits ("1.5"): the parts are words of their own. */
+  private static final Pattern DOT_IN_NAME = Pattern.compile("(?<=\\p{L})\\.(?=[\\p{L}\\p{N}])|(?<=\\p{N})\\.(?=\\p{L})");
 
   private final Set<String> caseSensitiveWords;
   private final SynonymMap synonyms;
@@ -62,6 +68,11 @@ public final class TextAnalysis {
   /** Synonyms go before the stop words, so that "relapsed or refractory" is one rule; synonym rules are read without them. */
   private static Analyzer english(Set<String> caseSensitiveWords, SynonymMap synonyms, boolean dropStopWords) {
     return new Analyzer() {
+      @Override
+      protected Reader initReader(String fieldName, Reader reader) {
+        return new PatternReplaceCharFilter(DOT_IN_NAME, " ", reader);
+      }
+
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();

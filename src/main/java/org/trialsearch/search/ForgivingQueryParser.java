@@ -27,13 +27,17 @@ final class ForgivingQueryParser {
   /** One piece of the query: a word or phrase, the field it names (null: the weighted fields), and its sign. */
   private record Piece(String field, String text, boolean negated) {}
 
+  private static final List<String> PROXIMITY_FIELDS = List.of(Fields.TITLE, Fields.CONDITION, Fields.SUMMARY);
+  private static final int PROXIMITY_SLOP = 3;
+  private static final float PROXIMITY_BOOST = 3f;
+
   private final QueryBuilder asWritten;
   private final QueryBuilder withSynonyms;
   private final Map<String, Float> weights;
 
   ForgivingQueryParser(TextAnalysis analysis, FieldWeights weights) {
     this.asWritten = new QueryBuilder(analysis.plain());
-    this.withSynonyms = new QueryBuilder(analysis.withSynonyms());
+    this.withSynonyms = new QueryBuilder(weights.synonyms() ? analysis.withSynonyms() : analysis.plain());
     this.withSynonyms.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     this.weights = weights.weights();
   }
@@ -51,9 +55,32 @@ final class ForgivingQueryParser {
         if (q != null) required.add(q);
       }
     }
-    Query strict = combine(required, excluded, required.size());
-    Query relaxed = required.size() >= 2 ? combine(required, excluded, mostOf(required.size())) : null;
+    Query proximity = proximity(groups);
+    Query strict = withProximity(combine(required, excluded, required.size()), proximity);
+    Query relaxed = required.size() >= 2 ? withProximity(combine(required, excluded, mostOf(required.size())), proximity) : null;
     return new ParsedQuery(strict, relaxed);
+  }
+
+  /**
+   * Trials whose title, conditions or summary hold the query's plain words close together rank
+   * higher ("hepatitis B vaccine" as words in a row beats the three words apart).
+   */
+  private Query proximity(List<List<Piece>> groups) {
+    List<String> words = groups.stream().filter(g -> g.size() == 1 && g.get(0).field() == null && !g.get(0).negated())
+        .map(g -> g.get(0).text()).toList();
+    if (words.size() < 2) return null;
+    String text = String.join(" ", words);
+    List<Query> perField = new ArrayList<>();
+    for (String field : PROXIMITY_FIELDS) {
+      Query phrase = asWritten.createPhraseQuery(field, text, PROXIMITY_SLOP);
+      if (phrase != null) perField.add(phrase);
+    }
+    return perField.isEmpty() ? null : new BoostQuery(new DisjunctionMaxQuery(perField, 0.1f), PROXIMITY_BOOST);
+  }
+
+  private static Query withProximity(Query query, Query proximity) {
+    if (proximity == null || query instanceof MatchAllDocsQuery) return query;
+    return new BooleanQuery.Builder().add(query, Occur.MUST).add(proximity, Occur.SHOULD).build();
   }
 
   /** Most of the pieces: 1 of 2, 2 of 3, 3 of 4, 3 of 5. */

@@ -59,7 +59,7 @@ public final class SearchService {
   public SearchService(TrialIndex index, FieldWeights weights, TextAnalysis analysis) {
     this.index = index;
     this.forgiving = new ForgivingQueryParser(analysis, weights);
-    this.strict = new StrictQueryParser(analysis.withSynonyms(), weights);
+    this.strict = new StrictQueryParser(weights.synonyms() ? analysis.withSynonyms() : analysis.plain(), weights);
     this.snippets = new Snippets(analysis.plain());
     this.similar = new SimilarTrials(analysis.plain(), facetsConfig);
   }

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * Splits eligibility text into its inclusion and exclusion halves at headings such as "Inclusion
  * Criteria:" or "Key Exclusion Criteria". A text with several such sections ("for donors", "for
- * recipients") gives each half all its sections. A text with no headings is not split.
+ * recipients") gives each half all its sections; a text with only an exclusion heading includes
+ * by what comes before it. A text with no headings is not split.
  */
 public final class CriteriaSplitter {
 
@@ -25,18 +26,23 @@ public final class CriteriaSplitter {
     if (criteria == null) return new Halves(null, null);
     StringBuilder inclusion = new StringBuilder();
     StringBuilder exclusion = new StringBuilder();
-    StringBuilder current = null;
+    StringBuilder before = new StringBuilder();
+    StringBuilder current = before;
+    boolean sawInclusion = false;
     boolean sawHeading = false;
     for (String line : criteria.split("\\R", -1)) {
       Half half = headingOf(line);
       if (half != null) {
         sawHeading = true;
+        sawInclusion |= half == Half.INCLUSION;
         current = half == Half.INCLUSION ? inclusion : exclusion;
         continue;
       }
-      if (current != null) current.append(line).append('\n');
+      current.append(line).append('\n');
     }
     if (!sawHeading) return new Halves(null, null);
+    // "Eligibility Criteria: ... Exclusion Criteria: ...": what comes before the exclusion half includes
+    if (!sawInclusion) inclusion.append(before);
     return new Halves(trimToNull(inclusion), trimToNull(exclusion));
   }
 

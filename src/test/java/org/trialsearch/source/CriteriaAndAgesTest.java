@@ -44,6 +44,13 @@ class CriteriaAndAgesTest {
   }
 
   @Test
+  void textBeforeALoneExclusionHeadingIsTheInclusionHalf() {
+    var halves = CriteriaSplitter.split("Eligibility Criteria\n\n* ECOG 0-1\n\nExclusion Criteria:\n\n* pregnancy");
+    assertEquals("Eligibility Criteria\n\n* ECOG 0-1", halves.inclusion());
+    assertEquals("* pregnancy", halves.exclusion());
+  }
+
+  @Test
   void aCombinedHeadingSplitsNothing() {
     String text = "INCLUSION/EXCLUSION CRITERIA:\n- adults with asthma\n- no smokers";
     assertEquals(new CriteriaSplitter.Halves(null, null), CriteriaSplitter.split(text));

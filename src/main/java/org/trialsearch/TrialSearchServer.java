@@ -34,7 +34,7 @@ public final class TrialSearchServer implements Closeable {
     TextAnalysis analysis = TextAnalysis.of(vocabulary);
     TrialIndex index = TrialIndex.open(indexDir, analysis);
     try {
-      Suggestions suggestions = new Suggestions(index);
+      Suggestions suggestions = new Suggestions(index, vocabulary, analysis);
       ApiServer api = new ApiServer(new SearchService(index, weights, analysis), suggestions, new FilterValues(vocabulary));
       Javalin http = api.create().start(port);
       return new TrialSearchServer(index, suggestions, http);

@@ -84,7 +84,7 @@ public final class ApiServer {
 
   private void autocomplete(Context ctx) throws IOException {
     int limit = SearchParams.integer(ctx, "limit", 10);
-    ctx.json(suggestions.suggest(ctx.queryParam("q"), limit, ctx.queryParam("kind")));
+    ctx.json(suggestions.suggest(ctx.queryParam("q"), limit, ctx.queryParam("kind"), SearchParams.filters(ctx, filterValues)));
   }
 
   private void health(Context ctx) throws IOException {

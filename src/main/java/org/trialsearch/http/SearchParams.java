@@ -26,16 +26,21 @@ final class SearchParams {
 
   private SearchParams() {}
 
-  static SearchRequest read(Context ctx, FilterValues filterValues) {
+  /** The facet filters of a request, as canonical values. */
+  static Map<String, List<String>> filters(Context ctx, FilterValues filterValues) {
     Map<String, List<String>> filters = new HashMap<>();
     for (String dim : Fields.FACET_DIMENSIONS) {
       List<String> values = ctx.queryParams(dim);
       if (!values.isEmpty()) filters.put(dim, filterValues.canonical(dim, values));
     }
+    return filters;
+  }
+
+  static SearchRequest read(Context ctx, FilterValues filterValues) {
     return new SearchRequest(
         ctx.queryParam("q"),
         choice(ctx, "syntax", Syntax.FORGIVING, Syntax.class),
-        filters,
+        filters(ctx, filterValues),
         number(ctx, "age"),
         new SearchRequest.DateFilters(date(ctx, "start_from", false), date(ctx, "start_to", true), date(ctx, "updated_since", false)),
         integer(ctx, "page", 1),

@@ -152,11 +152,16 @@ public final class SearchService {
     return new Matches(total(result.drillDownFacetsCollector), result.hits, result.facets);
   }
 
-  /** The query with the request's filters: facet values as drill-downs, the age as point ranges. */
+  /** The query with the request's filters: facet values as drill-downs, age and dates as point ranges. */
   private DrillDownQuery drillDown(Query query, SearchRequest request) {
-    DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, withRanges(query, request));
+    return drillDown(facetsConfig, withRanges(query, request), request.filters());
+  }
+
+  /** Facet values as drill-downs: OR within a dimension, AND across. */
+  static DrillDownQuery drillDown(FacetsConfig facetsConfig, Query query, Map<String, List<String>> filters) {
+    DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, query);
     for (String dim : Fields.FACET_DIMENSIONS) {
-      for (String value : request.filters().getOrDefault(dim, List.of())) drillDown.add(dim, value);
+      for (String value : filters.getOrDefault(dim, List.of())) drillDown.add(dim, value);
     }
     return drillDown;
   }

@@ -2,57 +2,51 @@ package org.trialsearch.search;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
-import org.apache.lucene.search.suggest.Lookup.LookupResult;
-import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.trialsearch.index.Fields;
+import org.trialsearch.enrich.Vocabulary;
+import org.trialsearch.index.TextAnalysis;
+import org.trialsearch.index.TrialDocuments;
 import org.trialsearch.index.TrialIndex;
 import org.trialsearch.index.TrialSearcher;
 
 /**
- * Autocomplete over the values trials hold (conditions, interventions, antigens, sponsors,
- * titles), matching at the start of any word of a value, ranked by how many trials carry it. Built
- * from the index and rebuilt in the background after each index refresh; lookups use the previous
- * build until the new one is ready.
+ * Autocomplete: values whose words start with what was typed (typos forgiven once a word is long
+ * enough), exact starts first, then by how many trials carry them, optionally only within the
+ * trials a facet selection leaves, counted there. Built from the index and rebuilt in the
+ * background after each refresh that changed it; lookups use the previous build until then.
  */
 public final class Suggestions implements ReferenceManager.RefreshListener, Closeable {
 
-  /** A suggested value, what kind of value it is, and how many trials carry it. */
-  public record Suggestion(String text, String kind, long count) {}
+  /** A suggested value, its kind, its trial count, and its text (or the spelling that matched) with the typed parts in {@code <mark>}. */
+  public record Suggestion(String text, String kind, long count, String highlighted) {}
 
-  public static final List<String> KINDS = List.of("condition", "intervention", "antigen", "sponsor", "title");
+  public static final List<String> KINDS = List.of("condition", "intervention", "antigen", "product", "sponsor", "country", "title");
   public static final int MAX_LIMIT = 50;
   public static final int MAX_PREFIX_LENGTH = 100;
+  /** With a facet selection, how many of the best matches get counted within it. */
+  private static final int FILTERED_CANDIDATES = 100;
 
   private static final Logger LOG = LoggerFactory.getLogger(Suggestions.class);
 
-  private record Entry(String text, String kind, long count) {}
-
   private final TrialIndex index;
+  private final SuggestionEntries source;
+  private final FacetsConfig facetsConfig = TrialDocuments.facetsConfig();
   private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> {
     Thread thread = new Thread(r, "suggestions-rebuild");
     thread.setDaemon(true);
@@ -60,15 +54,20 @@ public final class Suggestions implements ReferenceManager.RefreshListener, Clos
   });
   private final AtomicBoolean rebuildPending = new AtomicBoolean();
   private final ReadWriteLock swap = new ReentrantReadWriteLock();
-  private AnalyzingInfixSuggester current;
+  private SuggestionIndex current;
 
-  public Suggestions(TrialIndex index) throws IOException {
+  public Suggestions(TrialIndex index, Vocabulary vocabulary, TextAnalysis analysis) throws IOException {
     this.index = index;
+    this.source = new SuggestionEntries(vocabulary, analysis);
     rebuild();
     index.addRefreshListener(this);
   }
 
-  public List<Suggestion> suggest(String prefix, int limit, String kind) throws IOException {
+  /**
+   * @param filters canonical facet values, as search takes them; when given, only values of trials
+   *     within them are offered, counted there
+   */
+  public List<Suggestion> suggest(String prefix, int limit, String kind, Map<String, List<String>> filters) throws IOException {
     String text = prefix == null ? "" : prefix.strip();
     if (text.isEmpty()) throw new InvalidRequestException("q must not be empty");
     if (text.length() > MAX_PREFIX_LENGTH) throw new InvalidRequestException("q is longer than " + MAX_PREFIX_LENGTH + " characters");
@@ -76,23 +75,57 @@ public final class Suggestions implements ReferenceManager.RefreshListener, Clos
     if (kind != null && !KINDS.contains(kind)) {
       throw new InvalidRequestException("unknown kind '" + kind + "'; expected one of " + String.join(", ", KINDS));
     }
-    Set<BytesRef> contexts = kind == null ? null : Set.of(new BytesRef(kind));
+    List<SuggestionIndex.Found> found;
     swap.readLock().lock();
     try {
-      List<Suggestion> out = new ArrayList<>();
-      for (LookupResult r : current.lookup(text, contexts, limit, true, false)) {
-        out.add(new Suggestion(r.key.toString(), r.payload.utf8ToString(), r.value));
-      }
-      return out;
+      found = new ArrayList<>(current.find(text, kind));
     } finally {
       swap.readLock().unlock();
     }
+    found.sort(SuggestionIndex.ORDER);
+    List<String> words = SuggestionIndex.words(text);
+    if (filters.isEmpty()) {
+      return found.stream().limit(limit).map(f -> suggestion(f, f.entry().count(), words)).toList();
+    }
+    return withinFilters(found, limit, filters, words);
+  }
+
+  private List<Suggestion> withinFilters(List<SuggestionIndex.Found> found, int limit, Map<String, List<String>> filters, List<String> words)
+      throws IOException {
+    Query selection = SearchService.drillDown(facetsConfig, new MatchAllDocsQuery(), filters);
+    record Counted(SuggestionIndex.Found found, long count) {}
+    List<Counted> counted = new ArrayList<>();
+    TrialSearcher searcher = index.acquire();
+    try {
+      for (SuggestionIndex.Found f : found.subList(0, Math.min(FILTERED_CANDIDATES, found.size()))) {
+        Query within = new BooleanQuery.Builder().add(selection, Occur.FILTER).add(f.entry().trials(), Occur.FILTER).build();
+        int count = searcher.count(within);
+        if (count > 0) counted.add(new Counted(f, count));
+      }
+    } finally {
+      index.release(searcher);
+    }
+    counted.sort(Comparator.comparing((Counted c) -> c.found().match()).thenComparing(c -> -c.count()));
+    return counted.stream().limit(limit).map(c -> suggestion(c.found(), c.count(), words)).toList();
+  }
+
+  private static Suggestion suggestion(SuggestionIndex.Found found, long count, List<String> words) {
+    String shown = found.matchedText().equals(found.entry().text())
+        ? Highlight.marked(found.entry().text(), words)
+        : Highlight.marked(found.matchedText(), words) + " → " + Highlight.escape(found.entry().text());
+    return new Suggestion(found.entry().text(), found.entry().kind(), count, shown);
   }
 
   /** Rebuilds from the index as it is now, then swaps the new build in. */
   public void rebuild() throws IOException {
-    AnalyzingInfixSuggester fresh = build(entries());
-    AnalyzingInfixSuggester old;
+    TrialSearcher searcher = index.acquire();
+    SuggestionIndex fresh;
+    try {
+      fresh = new SuggestionIndex(source.read(searcher));
+    } finally {
+      index.release(searcher);
+    }
+    SuggestionIndex old;
     swap.writeLock().lock();
     try {
       old = current;
@@ -128,93 +161,6 @@ public final class Suggestions implements ReferenceManager.RefreshListener, Clos
       current.close();
     } finally {
       swap.writeLock().unlock();
-    }
-  }
-
-  private List<Entry> entries() throws IOException {
-    TrialSearcher searcher = index.acquire();
-    try {
-      List<Entry> entries = new ArrayList<>();
-      collect(entries, searcher.facetState(), Fields.ANTIGEN, "antigen");
-      collect(entries, searcher.suggestState(), Fields.SUGGEST_CONDITION, "condition");
-      collect(entries, searcher.suggestState(), Fields.SUGGEST_INTERVENTION, "intervention");
-      collect(entries, searcher.suggestState(), Fields.SUGGEST_SPONSOR, "sponsor");
-      collect(entries, searcher.suggestState(), Fields.SUGGEST_TITLE, "title");
-      return entries;
-    } finally {
-      index.release(searcher);
-    }
-  }
-
-  /** Every value of a dimension with the number of trials that carry it. */
-  private static void collect(List<Entry> entries, SortedSetDocValuesReaderState state, String dim, String kind) throws IOException {
-    if (state == null || state.getOrdRange(dim) == null) return;
-    FacetResult all = new SortedSetDocValuesFacetCounts(state).getAllChildren(dim);
-    if (all == null) return;
-    for (LabelAndValue lv : all.labelValues) {
-      if (!lv.label.equals(Fields.NOT_STATED)) entries.add(new Entry(lv.label, kind, lv.value.longValue()));
-    }
-  }
-
-  private static AnalyzingInfixSuggester build(List<Entry> entries) throws IOException {
-    Analyzer analyzer = words();
-    AnalyzingInfixSuggester suggester = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), analyzer, analyzer,
-        AnalyzingInfixSuggester.DEFAULT_MIN_PREFIX_CHARS, true, true, false);
-    suggester.build(new EntryIterator(entries));
-    return suggester;
-  }
-
-  /** Words as written, accents folded and lower-cased, no stemming: a prefix must match what people see. */
-  private static Analyzer words() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new StandardTokenizer();
-        TokenStream stream = new LowerCaseFilter(new ASCIIFoldingFilter(source));
-        return new TokenStreamComponents(source, stream);
-      }
-    };
-  }
-
-  /** Feeds entries to the suggester: text as key, trial count as weight, kind as payload and context. */
-  private static final class EntryIterator implements org.apache.lucene.search.suggest.InputIterator {
-    private final java.util.Iterator<Entry> entries;
-    private Entry current;
-
-    EntryIterator(List<Entry> entries) {
-      this.entries = entries.iterator();
-    }
-
-    @Override
-    public BytesRef next() {
-      if (!entries.hasNext()) return null;
-      current = entries.next();
-      return new BytesRef(current.text());
-    }
-
-    @Override
-    public long weight() {
-      return current.count();
-    }
-
-    @Override
-    public BytesRef payload() {
-      return new BytesRef(current.kind().getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public boolean hasPayloads() {
-      return true;
-    }
-
-    @Override
-    public Set<BytesRef> contexts() {
-      return Set.of(new BytesRef(current.kind().toLowerCase(Locale.ROOT)));
-    }
-
-    @Override
-    public boolean hasContexts() {
-      return true;
     }
   }
 }

@@ -53,17 +53,12 @@ class AutocompleteApiTest {
   }
 
   @Test
-  void mostUsedValuesComeFirstAndKindsCanBeChosen() {
+  void kindsCanBeChosen() {
     JsonNode antigens = server.ok("/api/autocomplete?q=b7&kind=antigen");
     assertEquals("B7-H3", antigens.get(0).path("text").asText());
     assertEquals(23, antigens.get(0).path("count").asInt());
     JsonNode sponsors = server.ok("/api/autocomplete?q=glaxo&kind=sponsor");
     assertEquals("GlaxoSmithKline", sponsors.get(0).path("text").asText());
-    long previous = Long.MAX_VALUE;
-    for (JsonNode s : server.ok("/api/autocomplete?q=cancer&limit=20")) {
-      assertTrue(s.path("count").asLong() <= previous);
-      previous = s.path("count").asLong();
-    }
   }
 
   private static boolean contains(JsonNode suggestions, String text, String kind) {

@@ -47,7 +47,7 @@ class ErrorAnswersTest {
         Map.entry("/api/autocomplete?q=" + "x".repeat(101), "q is longer than 100 characters"),
         Map.entry("/api/autocomplete?q=lym&limit=0", "limit must be between 1 and 50, got 0"),
         Map.entry("/api/autocomplete?q=lym&limit=many", "limit must be a whole number, got 'many'"),
-        Map.entry("/api/autocomplete?q=lym&kind=drug", "unknown kind 'drug'; expected one of condition, intervention, antigen, sponsor, title"),
+        Map.entry("/api/autocomplete?q=lym&kind=drug", "unknown kind 'drug'; expected one of condition, intervention, antigen, product, sponsor, country, title"),
         Map.entry("/api/trials/12345", "not a trial id: '12345' (expected NCT and 8 digits, or PAGE- and 12 hex digits)"));
     cases.forEach((path, message) -> assertError(path, 400, message));
   }

@@ -1,0 +1,100 @@
+package org.trialsearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.trialsearch.enrich.AntigenDictionary;
+import org.trialsearch.enrich.Vocabulary;
+import org.trialsearch.index.Fields;
+import org.trialsearch.index.TextAnalysis;
+import org.trialsearch.index.TrialDocuments;
+import org.trialsearch.index.TrialSearcher;
+
+/**
+ * What autocomplete can offer, read from the index: conditions, interventions and their other
+ * names, antigens (with their spellings), products (with codes and brand names), sponsors,
+ * countries and titles, each with the trials that carry it and the query that finds them.
+ */
+final class SuggestionEntries {
+
+  /** A value to offer: what is shown, other spellings that also lead to it, its kind, its trial count, and the query for its trials. */
+  record Entry(String text, List<String> aliases, String kind, long count, Query trials) {}
+
+  private final Vocabulary vocabulary;
+  private final FacetsConfig facetsConfig = TrialDocuments.facetsConfig();
+  private final QueryBuilder phrases;
+
+  SuggestionEntries(Vocabulary vocabulary, TextAnalysis analysis) {
+    this.vocabulary = vocabulary;
+    this.phrases = new QueryBuilder(analysis.plain());
+  }
+
+  List<Entry> read(TrialSearcher searcher) throws IOException {
+    List<Entry> entries = new ArrayList<>();
+    if (searcher.facetState() == null) return entries;
+    dimension(entries, searcher.facetState(), Fields.CONDITION_FACET, "condition");
+    dimension(entries, searcher.facetState(), Fields.COUNTRY, "country");
+    dimension(entries, searcher.suggestState(), Fields.SUGGEST_INTERVENTION, "intervention");
+    dimension(entries, searcher.suggestState(), Fields.SUGGEST_SPONSOR, "sponsor");
+    dimension(entries, searcher.suggestState(), Fields.SUGGEST_TITLE, "title");
+    antigens(entries, searcher);
+    products(entries, searcher);
+    return entries;
+  }
+
+  /** Every value of a facet dimension, counted over all trials. */
+  private void dimension(List<Entry> entries, SortedSetDocValuesReaderState state, String dim, String kind) throws IOException {
+    if (state == null || state.getOrdRange(dim) == null) return;
+    FacetResult all = new SortedSetDocValuesFacetCounts(state).getAllChildren(dim);
+    if (all == null) return;
+    String field = facetsConfig.getDimConfig(dim).indexFieldName;
+    for (LabelAndValue lv : all.labelValues) {
+      if (lv.label.equals(Fields.NOT_STATED)) continue;
+      entries.add(new Entry(lv.label, List.of(), kind, lv.value.longValue(), new TermQuery(DrillDownQuery.term(field, dim, lv.label))));
+    }
+  }
+
+  /** Antigens the index holds, each also reachable by its spellings ("B-cell maturation antigen" leads to BCMA). */
+  private void antigens(List<Entry> entries, TrialSearcher searcher) throws IOException {
+    if (searcher.facetState().getOrdRange(Fields.ANTIGEN) == null) return;
+    FacetResult all = new SortedSetDocValuesFacetCounts(searcher.facetState()).getAllChildren(Fields.ANTIGEN);
+    String field = facetsConfig.getDimConfig(Fields.ANTIGEN).indexFieldName;
+    for (LabelAndValue lv : all.labelValues) {
+      if (lv.label.equals(Fields.NOT_STATED)) continue;
+      List<String> aliases = vocabulary.antigens().synonyms(lv.label).stream().map(SuggestionEntries::unquote).toList();
+      entries.add(new Entry(lv.label, aliases, "antigen", lv.value.longValue(), new TermQuery(DrillDownQuery.term(field, Fields.ANTIGEN, lv.label))));
+    }
+  }
+
+  /** Products named in any trial's interventions, by generic name, with their codes and brand names. */
+  private void products(List<Entry> entries, TrialSearcher searcher) throws IOException {
+    for (AntigenDictionary.Product product : vocabulary.antigens().products()) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String name : product.names()) {
+        Query phrase = phrases.createPhraseQuery(Fields.INTERVENTION, unquote(name));
+        if (phrase != null) any.add(phrase, Occur.SHOULD);
+      }
+      Query trials = any.build();
+      int count = searcher.count(trials);
+      if (count > 0) {
+        List<String> names = product.names().stream().map(SuggestionEntries::unquote).toList();
+        entries.add(new Entry(names.get(0), names.subList(1, names.size()), "product", count, trials));
+      }
+    }
+  }
+
+  private static String unquote(String phrase) {
+    return phrase.length() > 2 && phrase.startsWith("\"") && phrase.endsWith("\"") ? phrase.substring(1, phrase.length() - 1) : phrase;
+  }
+}

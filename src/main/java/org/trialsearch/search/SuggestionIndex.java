@@ -4,8 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -15,21 +16,25 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -38,7 +43,8 @@ import org.apache.lucene.store.Directory;
  * The values autocomplete offers, in a small in-memory index of their words: every word of a
  * value can be where typing starts ("lympho" finds "B-cell Acute Lymphoblastic Leukemia"), case
  * and accents do not matter, and a word of 4 letters or more may be off by one edit (two from 8).
- * Built whole from the trial index and never changed; a new build replaces it.
+ * Sorted by trial count, so each lookup reads only the first hits. Built whole from the trial
+ * index and never changed; a new build replaces it.
  */
 final class SuggestionIndex implements Closeable {
 
@@ -49,9 +55,13 @@ final class SuggestionIndex implements Closeable {
   record Found(SuggestionEntries.Entry entry, String matchedText, Match match) {}
 
   private static final String WORDS = "words";
+  private static final String START = "start";
   private static final String KIND = "kind";
   private static final String ID = "id";
-  private static final int CANDIDATES = 400;
+  private static final String SPELLING = "spelling";
+  private static final String COUNT = "count";
+  /** Sorted by trial count, most first, so a lookup stops after the first hits of each match class. */
+  private static final Sort BY_COUNT = new Sort(new SortField(COUNT, SortField.Type.LONG, true));
 
   static final Analyzer WORD_ANALYZER = new Analyzer() {
     @Override
@@ -63,23 +73,30 @@ final class SuggestionIndex implements Closeable {
   };
 
   private final List<SuggestionEntries.Entry> entries;
+  private final List<String> spellings = new ArrayList<>();
   private final Directory directory = new ByteBuffersDirectory();
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
 
   SuggestionIndex(List<SuggestionEntries.Entry> entries) throws IOException {
     this.entries = List.copyOf(entries);
-    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(WORD_ANALYZER))) {
+    IndexWriterConfig config = new IndexWriterConfig(WORD_ANALYZER).setIndexSort(BY_COUNT);
+    try (IndexWriter writer = new IndexWriter(directory, config)) {
       for (int i = 0; i < this.entries.size(); i++) {
         SuggestionEntries.Entry entry = this.entries.get(i);
         for (String spelling : spellings(entry)) {
           Document doc = new Document();
-          doc.add(new TextField(WORDS, spelling, Field.Store.YES));
+          doc.add(new TextField(WORDS, spelling, Field.Store.NO));
+          doc.add(new StringField(START, String.join(" ", words(spelling)), Field.Store.NO));
           doc.add(new StringField(KIND, entry.kind(), Field.Store.NO));
-          doc.add(new StoredField(ID, i));
+          doc.add(new NumericDocValuesField(ID, i));
+          doc.add(new NumericDocValuesField(SPELLING, spellings.size()));
+          doc.add(new NumericDocValuesField(COUNT, entry.count()));
+          spellings.add(spelling);
           writer.addDocument(doc);
         }
       }
+      writer.forceMerge(1);
     }
     this.reader = DirectoryReader.open(directory);
     this.searcher = new IndexSearcher(reader);
@@ -91,52 +108,55 @@ final class SuggestionIndex implements Closeable {
     return all;
   }
 
-  /** Values whose words the input starts, best matches first, each value once. */
-  List<Found> find(String input, String kind) throws IOException {
+  /**
+   * Up to {@code wanted} values for the input, best first: those whose text starts with it, then
+   * those whose words start with its words, then those that need a typo forgiven; within each,
+   * most trials first. Each value once.
+   */
+  List<Found> find(String input, String kind, int wanted) throws IOException {
     List<String> words = words(input);
     if (words.isEmpty()) return List.of();
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    for (int i = 0; i < words.size(); i++) query.add(wordQuery(words.get(i), i == words.size() - 1), Occur.MUST);
-    if (kind != null) query.add(new TermQuery(new Term(KIND, kind)), Occur.FILTER);
-    List<Found> found = new ArrayList<>();
-    java.util.Set<Integer> seen = new java.util.HashSet<>();
-    String folded = String.join(" ", words);
-    for (ScoreDoc hit : searcher.search(query.build(), CANDIDATES).scoreDocs) {
-      Document doc = searcher.storedFields().document(hit.doc);
-      int id = doc.getField(ID).numericValue().intValue();
-      String spelling = doc.get(WORDS);
-      Match match = match(folded, words, spelling);
-      if (seen.add(id)) found.add(new Found(entries.get(id), spelling, match));
-      else replaceIfBetter(found, id, spelling, match);
+    Map<Integer, Found> found = new LinkedHashMap<>();
+    collect(new PrefixQuery(new Term(START, String.join(" ", words))), kind, Match.STARTS, wanted, found);
+    if (found.size() < wanted) collect(allWords(words, false), kind, Match.WORD_STARTS, wanted, found);
+    if (found.size() < wanted && words.stream().anyMatch(w -> w.length() >= 4)) collect(allWords(words, true), kind, Match.TYPO, wanted, found);
+    return new ArrayList<>(found.values());
+  }
+
+  private void collect(Query query, String kind, Match match, int wanted, Map<Integer, Found> found) throws IOException {
+    Query filtered = kind == null ? query
+        : new BooleanQuery.Builder().add(query, Occur.MUST).add(new TermQuery(new Term(KIND, kind)), Occur.FILTER).build();
+    // a value may come once per spelling: ask for enough hits to fill the list with distinct values
+    TopDocs top = searcher.search(filtered, wanted * 3 + found.size(), BY_COUNT, false);
+    // one segment, sorted by count: hits come in document order, so the doc-values iterators only move forward
+    var leaf = reader.leaves().get(0).reader();
+    NumericDocValues ids = DocValues.getNumeric(leaf, ID);
+    NumericDocValues spellingIds = DocValues.getNumeric(leaf, SPELLING);
+    for (ScoreDoc hit : top.scoreDocs) {
+      ids.advanceExact(hit.doc);
+      spellingIds.advanceExact(hit.doc);
+      int id = (int) ids.longValue();
+      if (found.containsKey(id)) continue;
+      found.put(id, new Found(entries.get(id), spellings.get((int) spellingIds.longValue()), match));
+      if (found.size() >= wanted) return;
     }
-    return found;
   }
 
-  private void replaceIfBetter(List<Found> found, int id, String spelling, Match match) {
-    for (int i = 0; i < found.size(); i++) {
-      Found f = found.get(i);
-      if (f.entry() == entries.get(id) && match.compareTo(f.match()) < 0) found.set(i, new Found(f.entry(), spelling, match));
-    }
-  }
-
-  /** The last word may be the start of a word; every word may carry typos once long enough. */
-  private static Query wordQuery(String word, boolean last) {
-    int edits = word.length() >= 8 ? 2 : word.length() >= 4 ? 1 : 0;
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    any.add(new BoostQuery(last ? new PrefixQuery(new Term(WORDS, word)) : new TermQuery(new Term(WORDS, word)), 4f), Occur.SHOULD);
-    if (edits > 0) any.add(new FuzzyQuery(new Term(WORDS, word), edits, 1), Occur.SHOULD);
-    return any.build();
-  }
-
-  private static Match match(String folded, List<String> words, String spelling) {
-    List<String> target = words(spelling);
-    if (String.join(" ", target).startsWith(folded)) return Match.STARTS;
+  /** Every word must be matched: the last as the start of a word, the others whole; with typos, long words may be off by edits. */
+  private static Query allWords(List<String> words, boolean typos) {
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
     for (int i = 0; i < words.size(); i++) {
-      String w = words.get(i);
+      String word = words.get(i);
       boolean last = i == words.size() - 1;
-      if (target.stream().noneMatch(t -> last ? t.startsWith(w) : t.equals(w))) return Match.TYPO;
+      Query exact = last ? new PrefixQuery(new Term(WORDS, word)) : new TermQuery(new Term(WORDS, word));
+      int edits = word.length() >= 8 ? 2 : word.length() >= 4 ? 1 : 0;
+      if (typos && edits > 0) {
+        all.add(new BooleanQuery.Builder().add(exact, Occur.SHOULD).add(new FuzzyQuery(new Term(WORDS, word), edits, 1), Occur.SHOULD).build(), Occur.MUST);
+      } else {
+        all.add(exact, Occur.MUST);
+      }
     }
-    return Match.WORD_STARTS;
+    return all.build();
   }
 
   static List<String> words(String text) {
@@ -151,11 +171,6 @@ final class SuggestionIndex implements Closeable {
     }
     return words;
   }
-
-  /** Best match first, then most trials, then shortest. */
-  static final Comparator<Found> ORDER = Comparator.comparing(Found::match)
-      .thenComparing(f -> -f.entry().count())
-      .thenComparingInt(f -> f.entry().text().length());
 
   @Override
   public void close() throws IOException {

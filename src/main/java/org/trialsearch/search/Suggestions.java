@@ -78,11 +78,10 @@ public final class Suggestions implements ReferenceManager.RefreshListener, Clos
     List<SuggestionIndex.Found> found;
     swap.readLock().lock();
     try {
-      found = new ArrayList<>(current.find(text, kind));
+      found = current.find(text, kind, filters.isEmpty() ? limit : FILTERED_CANDIDATES);
     } finally {
       swap.readLock().unlock();
     }
-    found.sort(SuggestionIndex.ORDER);
     List<String> words = SuggestionIndex.words(text);
     if (filters.isEmpty()) {
       return found.stream().limit(limit).map(f -> suggestion(f, f.entry().count(), words)).toList();
@@ -97,7 +96,7 @@ public final class Suggestions implements ReferenceManager.RefreshListener, Clos
     List<Counted> counted = new ArrayList<>();
     TrialSearcher searcher = index.acquire();
     try {
-      for (SuggestionIndex.Found f : found.subList(0, Math.min(FILTERED_CANDIDATES, found.size()))) {
+      for (SuggestionIndex.Found f : found) {
         Query within = new BooleanQuery.Builder().add(selection, Occur.FILTER).add(f.entry().trials(), Occur.FILTER).build();
         int count = searcher.count(within);
         if (count > 0) counted.add(new Counted(f, count));

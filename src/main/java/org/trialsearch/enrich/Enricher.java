@@ -64,7 +64,8 @@ public final class Enricher {
     return known.isEmpty() ? upperSnake(stated) : known.get(0);
   }
 
-  static String upperSnake(String text) {
+  /** "Dietary supplement" and "dietary-supplement" alike: DIETARY_SUPPLEMENT. */
+  public static String upperSnake(String text) {
     return Fold.words(text).replace(' ', '_').toUpperCase(Locale.ROOT);
   }
 

@@ -21,7 +21,6 @@ import org.apache.lucene.util.BytesRef;
 import org.trialsearch.enrich.EnrichedTrial;
 import org.trialsearch.enrich.TrialFacets;
 import org.trialsearch.model.Eligibility;
-import org.trialsearch.model.Intervention;
 import org.trialsearch.model.Json;
 import org.trialsearch.model.Trial;
 

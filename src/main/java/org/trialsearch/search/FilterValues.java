@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.trialsearch.enrich.Enricher;
 import org.trialsearch.enrich.Vocabulary;
 import org.trialsearch.index.Fields;
 
@@ -51,7 +52,7 @@ public final class FilterValues {
       case Fields.SPONSOR_TYPE -> known(dimension, value, vocabulary.sponsorTypes().lookup(value), vocabulary.sponsorTypes().canonicalValues());
       case Fields.STUDY_TYPE -> known(dimension, value, vocabulary.studyTypes().lookup(value), vocabulary.studyTypes().canonicalValues());
       case Fields.SEX -> known(dimension, value, vocabulary.sexes().lookup(value), vocabulary.sexes().canonicalValues());
-      case Fields.INTERVENTION_TYPE -> List.of(value.toUpperCase(Locale.ROOT).replace(' ', '_'));
+      case Fields.INTERVENTION_TYPE -> List.of(Enricher.upperSnake(value));
       case Fields.CONDITION_FACET -> List.of(value);
       case Fields.START_YEAR -> {
         if (!value.matches("\\d{4}")) throw new InvalidRequestException("start_year must be a year such as 2021, got '" + value + "'");
@@ -74,7 +75,7 @@ public final class FilterValues {
 
   private List<String> modality(String value) {
     List<String> all = new java.util.ArrayList<>(vocabulary.cellTherapy().kinds());
-    all.add(org.trialsearch.enrich.Enricher.NOT_CELL_THERAPY);
+    all.add(Enricher.NOT_CELL_THERAPY);
     for (String kind : all) {
       if (kind.equalsIgnoreCase(value.replace('_', ' ')) || kind.equalsIgnoreCase(value)) return List.of(kind);
     }

@@ -16,7 +16,6 @@ import org.trialsearch.SharedCorpus;
 import org.trialsearch.config.ConfigSource;
 import org.trialsearch.model.Trial;
 import org.trialsearch.source.IngestReport;
-import org.trialsearch.source.Readers;
 import org.trialsearch.source.RecordSink;
 import org.trialsearch.source.SourceWalker;
 

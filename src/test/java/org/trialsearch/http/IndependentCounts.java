@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.trialsearch.SharedCorpus;
 import org.trialsearch.SharedCorpus.Study;
 
 /**

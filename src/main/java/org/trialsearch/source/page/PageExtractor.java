@@ -158,12 +158,17 @@ final class PageExtractor {
   }
 
   private static boolean isTypedList(String line) {
-    String[] items = line.split("\\|");
-    for (String item : items) {
+    for (String item : line.split("\\|")) {
       Matcher m = TYPED.matcher(item.strip());
-      if (!m.matches() || !INTERVENTION_TYPES.contains(m.group(1).strip().toUpperCase(Locale.ROOT).replace(' ', '_'))) return false;
+      if (!m.matches() || interventionType(m.group(1)) == null) return false;
     }
     return true;
+  }
+
+  /** The registry's intervention type a label names ("Biological" -> BIOLOGICAL), or null. */
+  private static String interventionType(String label) {
+    String type = label.strip().toUpperCase(Locale.ROOT).replace(' ', '_');
+    return INTERVENTION_TYPES.contains(type) ? type : null;
   }
 
   private static void addInterventions(TrialBuilder trial, String value) {
@@ -173,8 +178,8 @@ final class PageExtractor {
       Matcher m = TYPED.matcher(text);
       String type = null;
       String name = text;
-      if (m.matches() && INTERVENTION_TYPES.contains(m.group(1).strip().toUpperCase(Locale.ROOT).replace(' ', '_'))) {
-        type = m.group(1).strip().toUpperCase(Locale.ROOT).replace(' ', '_');
+      if (m.matches() && interventionType(m.group(1)) != null) {
+        type = interventionType(m.group(1));
         name = m.group(2).strip();
       }
       String finalName = name;

@@ -9,6 +9,7 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Lucene's full query syntax ({@code syntax=lucene}) over the same fields and weights. An invalid
@@ -39,6 +40,9 @@ final class StrictQueryParser {
       throw new InvalidRequestException("invalid query: " + firstLine(e.getMessage()), column(e));
     } catch (TokenMgrError e) {
       throw new InvalidRequestException("invalid query: " + firstLine(e.getMessage()), column(e.getMessage()));
+    } catch (IllegalArgumentException | TooComplexToDeterminizeException e) {
+      // a /regular expression/ that does not parse, or one too large to run
+      throw new InvalidRequestException("invalid query: " + firstLine(e.getMessage()));
     }
   }
 

@@ -64,6 +64,13 @@ class ErrorAnswersTest {
   }
 
   @Test
+  void anInvalidRegularExpressionInLuceneSyntaxIs400() {
+    Answer answer = server.get("/api/search?syntax=lucene&q=" + SearchApiTest.enc("title:/a[b/"));
+    assertEquals(400, answer.status());
+    assertTrue(answer.json().path("error").path("message").asText().startsWith("invalid query: "), answer.json().toString());
+  }
+
+  @Test
   void unknownTrialsAndEndpointsAre404() {
     assertError("/api/trials/NCT99999999", 404, "no trial NCT99999999");
     assertError("/api/nothing", 404, "Endpoint GET /api/nothing not found");

@@ -51,12 +51,11 @@ public final class Fields {
 
   // Values offered by autocomplete, counted in their own doc-values field so search facets stay cheap.
   public static final String SUGGEST_FIELD = "$suggest";
-  public static final String SUGGEST_CONDITION = "suggest_condition";
   public static final String SUGGEST_INTERVENTION = "suggest_intervention";
   public static final String SUGGEST_SPONSOR = "suggest_sponsor";
   public static final String SUGGEST_TITLE = "suggest_title";
 
-  public static final List<String> SUGGEST_DIMENSIONS = List.of(SUGGEST_CONDITION, SUGGEST_INTERVENTION, SUGGEST_SPONSOR, SUGGEST_TITLE);
+  public static final List<String> SUGGEST_DIMENSIONS = List.of(SUGGEST_INTERVENTION, SUGGEST_SPONSOR, SUGGEST_TITLE);
 
   // Numbers: ages in years (points), dates as epoch days (points and doc values for sorting).
   public static final String MIN_AGE = "min_age";

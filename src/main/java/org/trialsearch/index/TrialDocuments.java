@@ -109,7 +109,6 @@ public final class TrialDocuments {
     facet(doc, Fields.CONDITION_FACET, trial.conditions().stream().map(String::strip).filter(c -> !c.isEmpty()).toList());
     facet(doc, Fields.SEX, optional(facets.sex()));
     facet(doc, Fields.HEALTHY_VOLUNTEERS, facets.healthyVolunteers() == null ? List.of() : List.of(facets.healthyVolunteers() ? "yes" : "no"));
-    suggest(doc, Fields.SUGGEST_CONDITION, trial.conditions().stream());
     suggest(doc, Fields.SUGGEST_INTERVENTION, trial.interventions().stream().flatMap(i -> Stream.concat(Stream.of(i.name()), i.otherNames().stream())));
     if (trial.sponsor() != null) suggest(doc, Fields.SUGGEST_SPONSOR, Stream.of(trial.sponsor().lead()));
     suggest(doc, Fields.SUGGEST_TITLE, Stream.of(trial.briefTitle()));

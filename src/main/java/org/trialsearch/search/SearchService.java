@@ -85,7 +85,7 @@ public final class SearchService {
           relaxed ? RELAXED_NOTICE : null, hits, nextCursor(matches, request), didYouMean(searcher, request, matches.total),
           counts(matches.facets));
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new InvalidRequestException("query expands to too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")");
+      throw tooManyClauses();
     } finally {
       index.release(searcher);
     }
@@ -100,8 +100,12 @@ public final class SearchService {
     try {
       return request.syntax() == SearchRequest.Syntax.LUCENE ? strict.parse(request.query()) : forgiving.parse(request.query());
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new InvalidRequestException("query expands to too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")");
+      throw tooManyClauses();
     }
+  }
+
+  private static InvalidRequestException tooManyClauses() {
+    return new InvalidRequestException("query expands to too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")");
   }
 
   /** The whole record of one trial. */
@@ -185,7 +189,7 @@ public final class SearchService {
         after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
       }
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new InvalidRequestException("query expands to too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")");
+      throw tooManyClauses();
     } finally {
       index.release(searcher);
     }

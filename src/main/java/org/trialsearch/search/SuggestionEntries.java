@@ -3,6 +3,7 @@ package org.trialsearch.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsConfig;
@@ -55,25 +56,24 @@ final class SuggestionEntries {
 
   /** Every value of a facet dimension, counted over all trials. */
   private void dimension(List<Entry> entries, SortedSetDocValuesReaderState state, String dim, String kind) throws IOException {
+    dimension(entries, state, dim, kind, value -> List.of());
+  }
+
+  /** Antigens the index holds, each also reachable by its spellings ("B-cell maturation antigen" leads to BCMA). */
+  private void antigens(List<Entry> entries, TrialSearcher searcher) throws IOException {
+    dimension(entries, searcher.facetState(), Fields.ANTIGEN, "antigen",
+        antigen -> vocabulary.antigens().synonyms(antigen).stream().map(SuggestionEntries::unquote).toList());
+  }
+
+  private void dimension(List<Entry> entries, SortedSetDocValuesReaderState state, String dim, String kind,
+      Function<String, List<String>> aliases) throws IOException {
     if (state == null || state.getOrdRange(dim) == null) return;
     FacetResult all = new SortedSetDocValuesFacetCounts(state).getAllChildren(dim);
     if (all == null) return;
     String field = facetsConfig.getDimConfig(dim).indexFieldName;
     for (LabelAndValue lv : all.labelValues) {
       if (lv.label.equals(Fields.NOT_STATED)) continue;
-      entries.add(new Entry(lv.label, List.of(), kind, lv.value.longValue(), new TermQuery(DrillDownQuery.term(field, dim, lv.label))));
-    }
-  }
-
-  /** Antigens the index holds, each also reachable by its spellings ("B-cell maturation antigen" leads to BCMA). */
-  private void antigens(List<Entry> entries, TrialSearcher searcher) throws IOException {
-    if (searcher.facetState().getOrdRange(Fields.ANTIGEN) == null) return;
-    FacetResult all = new SortedSetDocValuesFacetCounts(searcher.facetState()).getAllChildren(Fields.ANTIGEN);
-    String field = facetsConfig.getDimConfig(Fields.ANTIGEN).indexFieldName;
-    for (LabelAndValue lv : all.labelValues) {
-      if (lv.label.equals(Fields.NOT_STATED)) continue;
-      List<String> aliases = vocabulary.antigens().synonyms(lv.label).stream().map(SuggestionEntries::unquote).toList();
-      entries.add(new Entry(lv.label, aliases, "antigen", lv.value.longValue(), new TermQuery(DrillDownQuery.term(field, Fields.ANTIGEN, lv.label))));
+      entries.add(new Entry(lv.label, aliases.apply(lv.label), kind, lv.value.longValue(), new TermQuery(DrillDownQuery.term(field, dim, lv.label))));
     }
   }
 

@@ -8,20 +8,15 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 import org.trialsearch.model.Json;
 import org.trialsearch.search.CsvExport;
 import org.trialsearch.search.FilterValues;
-import org.trialsearch.search.InvalidRequestException;
 import org.trialsearch.search.SearchRequest;
 import org.trialsearch.search.SearchService;
 import org.trialsearch.search.Suggestions;
 
-/** The HTTP API: thin handlers that read typed requests, call the services and write typed answers. */
+/** The HTTP API and the web pages over it: thin handlers that read typed requests, call the services and write typed answers. */
 public final class ApiServer {
-
-  /** An NCT id, or the id of a trial known only from a page that states none. */
-  private static final Pattern TRIAL_ID = Pattern.compile("NCT\\d{8}|PAGE-[0-9A-F]{12}");
 
   /** The health answer: whether the index is open, and how many trials it holds. */
   public record Health(String status, int trials) {}
@@ -30,12 +25,14 @@ public final class ApiServer {
   private final Suggestions suggestions;
   private final FilterValues filterValues;
   private final CsvExport csvExport;
+  private final WebPages pages;
 
   public ApiServer(SearchService search, Suggestions suggestions, FilterValues filterValues) {
     this.search = search;
     this.suggestions = suggestions;
     this.filterValues = filterValues;
     this.csvExport = new CsvExport(search);
+    this.pages = new WebPages(search);
   }
 
   public Javalin create() {
@@ -50,6 +47,7 @@ public final class ApiServer {
       config.routes.get("/api/autocomplete", this::autocomplete);
       config.routes.get("/api/health", this::health);
       config.routes.get("/openapi.json", this::openApi);
+      pages.register(config);
     });
   }
 
@@ -75,11 +73,7 @@ public final class ApiServer {
   }
 
   private static String trialId(Context ctx) {
-    String id = ctx.pathParam("nctId").strip().toUpperCase(java.util.Locale.ROOT);
-    if (!TRIAL_ID.matcher(id).matches()) {
-      throw new InvalidRequestException("not a trial id: '" + ctx.pathParam("nctId") + "' (expected NCT and 8 digits, or PAGE- and 12 hex digits)");
-    }
-    return id;
+    return TrialIdParam.read(ctx.pathParam("nctId"));
   }
 
   private void autocomplete(Context ctx) throws IOException {

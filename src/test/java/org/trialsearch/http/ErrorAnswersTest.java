@@ -74,7 +74,7 @@ class ErrorAnswersTest {
   void unknownTrialsAndEndpointsAre404() {
     assertError("/api/trials/NCT99999999", 404, "no trial NCT99999999");
     assertError("/api/nothing", 404, "Endpoint GET /api/nothing not found");
-    assertError("/", 404, "Endpoint GET / not found");
+    assertError("/nothing", 404, "Endpoint GET /nothing not found");
   }
 
   private static void assertError(String path, int status, String message) {

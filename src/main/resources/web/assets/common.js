@@ -1,0 +1,127 @@
+// Shared by the search page and the trial page: building DOM safely, reading the API, and the
+// words people read in place of the registry's codes.
+
+/**
+ * Creates an element. Children are nodes or strings; strings always become text, never markup,
+ * so record text can never inject HTML.
+ */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === 'class') node.className = value;
+    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, children) {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/**
+ * Turns API text that marks matched words with <mark> (everything else escaped) into nodes. Only
+ * <mark> survives as an element; anything else becomes its text, whatever the server sent.
+ */
+export function marked(html) {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  const out = document.createDocumentFragment();
+  for (const node of template.content.childNodes) {
+    if (node.nodeType === Node.ELEMENT_NODE && node.tagName === 'MARK') out.append(el('mark', {}, node.textContent));
+    else out.append(document.createTextNode(node.textContent));
+  }
+  return out;
+}
+
+/** Fetches JSON from the API; a non-2xx answer throws with the API's own message. */
+export async function api(path, signal) {
+  const response = await fetch(path, { signal, headers: { Accept: 'application/json' } });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = new Error(body?.error?.message || `the server answered ${response.status}`);
+    error.status = response.status;
+    throw error;
+  }
+  return body;
+}
+
+export function registryUrl(nctId) {
+  return /^NCT\d{8}$/.test(nctId) ? `https://clinicaltrials.gov/study/${nctId}` : null;
+}
+
+/** Facet dimensions in the order people look for them, with their names. */
+export const DIMENSIONS = [
+  ['phase', 'Phase'],
+  ['status', 'Recruitment status'],
+  ['antigen', 'CAR target antigen'],
+  ['country', 'Country'],
+  ['age_group', 'Age group'],
+  ['modality', 'Cell therapy'],
+  ['condition', 'Condition'],
+  ['intervention_type', 'Intervention type'],
+  ['sponsor_type', 'Sponsor type'],
+  ['study_type', 'Study type'],
+  ['start_year', 'Start year'],
+  ['sex', 'Sex'],
+  ['healthy_volunteers', 'Healthy volunteers'],
+];
+
+/**
+ * Facet values in reading order: phases and years in their own order, the rest as the API
+ * counts them (most trials first).
+ */
+export function inReadingOrder(dim, values) {
+  const phases = Object.keys(PHASES);
+  if (dim === 'phase') return [...values].sort((a, b) => phases.indexOf(a.value) - phases.indexOf(b.value));
+  if (dim === 'start_year') return [...values].sort((a, b) => b.value.localeCompare(a.value));
+  return values;
+}
+
+const PHASES = {
+  EARLY_PHASE1: 'Early phase 1', PHASE1: 'Phase 1', PHASE2: 'Phase 2', PHASE3: 'Phase 3', PHASE4: 'Phase 4',
+  NA: 'Not applicable',
+};
+const STATUSES = {
+  ACTIVE_NOT_RECRUITING: 'Active, not recruiting', UNKNOWN: 'Unknown status',
+};
+const AGE_GROUPS = { CHILD: 'Child (0–17)', ADULT: 'Adult (18–64)', OLDER_ADULT: 'Older adult (65+)' };
+const SEXES = { ALL: 'All', FEMALE: 'Female', MALE: 'Male' };
+const YES_NO = { yes: 'Accepted', no: 'Not accepted' };
+
+/** "DIAGNOSTIC_TEST" reads "Diagnostic test". */
+export function sentence(code) {
+  const words = code.toLowerCase().replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** How a facet value reads on the page; values that are already words (antigens, countries) stay. */
+export function label(dim, value) {
+  switch (dim) {
+    case 'phase': return PHASES[value] ?? sentence(value);
+    case 'status': return STATUSES[value] ?? sentence(value);
+    case 'age_group': return AGE_GROUPS[value] ?? sentence(value);
+    case 'sex': return SEXES[value] ?? value;
+    case 'healthy_volunteers': return YES_NO[value] ?? value;
+    case 'study_type': case 'intervention_type': return sentence(value);
+    default: return value;
+  }
+}
+
+/** "18–65 years", "18 years and over", "up to 17 years"; null when the trial states no limits. */
+export function ageRange(min, max) {
+  const years = (n) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+  if (min != null && max != null) return `${years(min)}–${years(max)} years`;
+  if (min != null) return `${years(min)} years and over`;
+  if (max != null) return `up to ${years(max)} years`;
+  return null;
+}
+
+export function statusClass(status) {
+  return `status status-${(status || 'unknown').toLowerCase().replaceAll('_', '-')}`;
+}

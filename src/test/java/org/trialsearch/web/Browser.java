@@ -1,0 +1,115 @@
+package org.trialsearch.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium from the machine's own packages, driven through the packaged chromedriver:
+ * nothing is downloaded. Waits poll with a generous timeout, so a slow machine only makes a test
+ * slower, never wrong.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+  private final ChromeDriver driver;
+  private final String base;
+
+  private Browser(ChromeDriver driver, String base) {
+    this.driver = driver;
+    this.base = base;
+  }
+
+  /** A browser at desktop size whose relative addresses go to this port. */
+  static Browser open(int port) throws IOException {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      throw new IllegalStateException("The browser tests need Debian's Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
+          + ": apt-get install chromium chromium-driver (.ci/run installs them)");
+    }
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    ChromeOptions options = new ChromeOptions()
+        .setBinary(CHROMIUM.toFile())
+        .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--window-size=1280,900",
+            "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  void go(String pathAndQuery) {
+    driver.get(base + pathAndQuery);
+  }
+
+  /** The path and query string of the page shown now. */
+  String location() {
+    return ((String) script("return location.pathname + location.search"));
+  }
+
+  Object script(String js, Object... args) {
+    return driver.executeScript(js, args);
+  }
+
+  WebElement find(String css) {
+    return driver.findElement(By.cssSelector(css));
+  }
+
+  <T> T until(Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, PATIENCE).until(condition);
+  }
+
+  /** Waits until the page has the search answer for its current address on screen. */
+  void awaitSearch() {
+    until(d -> script("return document.getElementById('results').getAttribute('aria-busy') === null"
+        + " && document.getElementById('result-count').textContent !== ''").equals(Boolean.TRUE));
+  }
+
+  /** Waits until the trial page has rendered its record (or its error). */
+  void awaitTrial() {
+    until(d -> script("return document.getElementById('trial').getAttribute('aria-busy') === null").equals(Boolean.TRUE));
+  }
+
+  /**
+   * Writes the whole page, as a device this wide shows it, to {@code target/screenshots/NAME.png};
+   * a phone is emulated as one (touch, its own viewport). Returns how many CSS pixels the page
+   * overflows the screen sideways (0 when it fits).
+   */
+  long screenshot(String name, int width, boolean phone) throws IOException {
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", phone ? 844 : 900, "deviceScaleFactor", 1, "mobile", phone));
+    try {
+      long overflow = (Long) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+      long height = Math.min(8000, (Long) script("return document.documentElement.scrollHeight"));
+      Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+          "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+      Files.createDirectories(SCREENSHOTS);
+      Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+      return overflow;
+    } finally {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -1,0 +1,48 @@
+package org.trialsearch.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.trialsearch.SharedCorpus;
+import org.trialsearch.TestServer;
+
+/**
+ * The server the browser tests use, started once: the shared API v2 records, the CAR-T sample of
+ * {@code data/}, and one real record rewritten to carry markup in its title and criteria.
+ */
+final class PageServer {
+
+  static final String HOSTILE_ID = "NCT09999901";
+  static final String HOSTILE_TITLE = "Hostile <script>window.injected = true</script><img src=x onerror=\"window.injected = true\"> title";
+  static final String HOSTILE_CRITERION = "<script>window.injected = true</script> no active hepatitis B";
+
+  private static TestServer server;
+
+  private PageServer() {}
+
+  static synchronized TestServer get() {
+    if (server == null) {
+      server = TestServer.start(List.of(SharedCorpus.v2(), SharedCorpus.SAMPLE_DATA, hostileRecord()));
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    }
+    return server;
+  }
+
+  private static Path hostileRecord() {
+    try {
+      ObjectNode study = (ObjectNode) SharedCorpus.mapper().readTree(SharedCorpus.v2().resolve("NCT00973089.json").toFile());
+      ObjectNode identification = (ObjectNode) study.path("protocolSection").path("identificationModule");
+      identification.put("nctId", HOSTILE_ID).put("briefTitle", HOSTILE_TITLE);
+      ((ObjectNode) study.path("protocolSection").path("eligibilityModule"))
+          .put("eligibilityCriteria", "Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria:\n\n* " + HOSTILE_CRITERION);
+      Path dir = Files.createTempDirectory("hostile-record");
+      Files.writeString(dir.resolve("hostile.json"), SharedCorpus.mapper().writeValueAsString(study));
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,263 @@
+package org.trialsearch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.trialsearch.TestServer;
+
+/** The search page in a real headless Chromium, checked against the API's own answers. */
+class SearchPageBrowserTest {
+
+  private static final Pattern TOTAL = Pattern.compile("^([\\d,]+) trials?|^No trials");
+
+  private static TestServer server;
+  private static Browser browser;
+
+  @BeforeAll
+  static void start() throws IOException {
+    server = PageServer.get();
+    browser = Browser.open(server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) browser.close();
+  }
+
+  @BeforeEach
+  void freshPage() {
+    browser.go("/");
+    browser.awaitSearch();
+  }
+
+  @Test
+  void pickingASuggestionWithTheKeyboardFiltersByIt() {
+    JsonNode suggestions = server.ok("/api/autocomplete?q=bcm&limit=8");
+    int bcma = indexOf(suggestions, "BCMA", "antigen");
+    WebElement box = browser.find("#q");
+    box.sendKeys("bcm");
+    browser.until(d -> browser.find("#suggestions").isDisplayed());
+    assertEquals("true", box.getAttribute("aria-expanded"));
+    assertEquals(suggestions.size(), browser.driver().findElements(By.cssSelector("#suggestions [role=option]")).size());
+    for (int i = 0; i <= bcma; i++) box.sendKeys(Keys.ARROW_DOWN);
+    String active = box.getAttribute("aria-activedescendant");
+    assertTrue(browser.find("#" + active).getText().startsWith("BCMA"), browser.find("#" + active).getText());
+    assertEquals("true", browser.find("#" + active).getAttribute("aria-selected"));
+
+    box.sendKeys(Keys.ENTER);
+    browser.until(d -> browser.location().equals("/?antigen=BCMA"));
+    browser.awaitSearch();
+    assertTrue(browser.find("#f-antigen-BCMA").isSelected());
+    assertEquals("", box.getAttribute("value"), "the typed prefix gives way to the filter");
+    assertEquals(server.ok("/api/search?antigen=BCMA").path("total").asInt(), shownTotal());
+    assertEquals(suggestions.get(bcma).path("count").asInt(), shownTotal(), "the suggestion's count is the number of trials it leads to");
+  }
+
+  @Test
+  void escapeClosesTheSuggestionsAndEnterSearchesTheTypedText() {
+    WebElement box = browser.find("#q");
+    box.sendKeys("glioblastoma");
+    browser.until(d -> browser.find("#suggestions").isDisplayed());
+    box.sendKeys(Keys.ESCAPE);
+    browser.until(d -> !browser.find("#suggestions").isDisplayed());
+    assertEquals("false", box.getAttribute("aria-expanded"));
+    box.sendKeys(Keys.ENTER);
+    browser.until(d -> browser.location().equals("/?q=glioblastoma"));
+    browser.awaitSearch();
+    assertEquals(server.ok("/api/search?q=glioblastoma").path("total").asInt(), shownTotal());
+    assertEquals(hitIds("/api/search?q=glioblastoma&size=10"), shownHitIds());
+  }
+
+  @Test
+  void tickingTwoPhasesAndAnAntigenShowsTheApisCount() {
+    tick("#f-phase-PHASE1");
+    tick("#f-phase-PHASE2");
+    tick("#f-antigen-CD19");
+    assertEquals("/?phase=PHASE1&phase=PHASE2&antigen=CD19", browser.location());
+    JsonNode answer = server.ok("/api/search?phase=PHASE1&phase=PHASE2&antigen=CD19");
+    assertEquals(answer.path("total").asInt(), shownTotal());
+    assertTrue(answer.path("total").asInt() > 0);
+    // Facet counts update with the selection: the other phases are counted within CD19 (drill-sideways).
+    for (JsonNode value : answer.path("facets").path("phase").path("values")) {
+      String id = "#f-phase-" + value.path("value").asText();
+      assertEquals(value.path("count").asText(), browser.find(id + " + label .facet-count").getText(), id);
+    }
+    // The phase chart draws only the chosen phases, with their counts within the results.
+    List<String> bars = browser.driver().findElements(By.cssSelector(".chart:nth-child(2) .bars li")).stream().map(WebElement::getText).toList();
+    assertEquals(List.of("Phase 1\n" + count(answer, "phase", "PHASE1"), "Phase 2\n" + count(answer, "phase", "PHASE2")), bars);
+    assertEquals("/api/search.csv?phase=PHASE1&phase=PHASE2&antigen=CD19", browser.find("#csv-link").getDomAttribute("href"));
+  }
+
+  @Test
+  void sortAndPagesLiveInTheAddressAndBackReturnsToThem() {
+    new Select(browser.find("#sort")).selectByValue("start_date");
+    browser.until(d -> browser.location().equals("/?sort=start_date"));
+    browser.awaitSearch();
+    assertEquals(hitIds("/api/search?sort=start_date&size=10"), shownHitIds());
+
+    browser.find("#pager a[rel=next]").click();
+    browser.until(d -> browser.location().equals("/?sort=start_date&page=2"));
+    browser.awaitSearch();
+    assertEquals(hitIds("/api/search?sort=start_date&size=10&page=2"), shownHitIds());
+    assertEquals("11", browser.find("#hits").getDomProperty("start"));
+    assertEquals("2", browser.find("#pager a[aria-current=page]").getText());
+
+    browser.driver().navigate().back();
+    browser.until(d -> browser.location().equals("/?sort=start_date"));
+    browser.awaitSearch();
+    assertEquals(hitIds("/api/search?sort=start_date&size=10"), shownHitIds());
+    browser.driver().navigate().forward();
+    browser.until(d -> browser.location().equals("/?sort=start_date&page=2"));
+    browser.awaitSearch();
+    assertEquals(hitIds("/api/search?sort=start_date&size=10&page=2"), shownHitIds());
+  }
+
+  @Test
+  void aTrialPageAndBackShowTheSameSearch() {
+    browser.go("/?q=lymphoma&phase=PHASE2");
+    browser.awaitSearch();
+    List<String> before = shownHitIds();
+    String first = before.get(0);
+    browser.find(".hit-title a").click();
+    browser.until(d -> browser.location().equals("/trial/" + first));
+    browser.awaitTrial();
+    assertEquals(server.ok("/api/trials/" + first).path("trial").path("briefTitle").asText(), browser.find("#trial h1").getText());
+
+    browser.driver().navigate().back();
+    browser.until(d -> browser.location().equals("/?q=lymphoma&phase=PHASE2"));
+    browser.awaitSearch();
+    assertEquals("lymphoma", browser.find("#q").getAttribute("value"));
+    assertTrue(browser.find("#f-phase-PHASE2").isSelected());
+    assertEquals(before, shownHitIds());
+    assertEquals(server.ok("/api/search?q=lymphoma&phase=PHASE2").path("total").asInt(), shownTotal());
+  }
+
+  @Test
+  void snippetsMarkTheMatchedWordsAndShowRecordMarkupAsText() {
+    browser.go("/?q=" + PageServer.HOSTILE_ID);
+    browser.awaitSearch();
+    assertEquals(PageServer.HOSTILE_TITLE, browser.find(".hit-title a").getText());
+    browser.go("/?q=" + PageServer.HOSTILE_ID + "%20exclusion%3A%22hepatitis%20B%22");
+    browser.awaitSearch();
+    WebElement hostile = browser.find(".hit");
+    assertEquals("* " + PageServer.HOSTILE_CRITERION, hostile.findElement(By.cssSelector(".snippets dd .snippet")).getText());
+    assertEquals("hepatitis B", hostile.findElement(By.cssSelector(".snippets mark")).getText());
+    assertTrue(hostile.findElements(By.cssSelector(".snippets script, .hit-title img")).isEmpty());
+    assertNull(browser.script("return window.injected"), "no script from record text ran");
+  }
+
+  @Test
+  void aMisspeltQueryOffersTheCorrection() {
+    JsonNode answer = server.ok("/api/search?q=glioblastma");
+    String corrected = answer.path("didYouMean").path("query").asText();
+    assertEquals("glioblastoma", corrected);
+    browser.go("/?q=glioblastma");
+    browser.awaitSearch();
+    WebElement offer = browser.find("#did-you-mean");
+    assertEquals("Did you mean glioblastoma (" + answer.path("didYouMean").path("total").asInt() + " trials)?", offer.getText());
+    offer.findElement(By.tagName("a")).click();
+    browser.until(d -> browser.location().equals("/?q=glioblastoma"));
+    browser.awaitSearch();
+    assertEquals(answer.path("didYouMean").path("total").asInt(), shownTotal());
+  }
+
+  @Test
+  void patientAgeAndFiltersWorkFromTheKeyboard() {
+    WebElement age = browser.find("#age");
+    age.sendKeys("10", Keys.ENTER);
+    browser.until(d -> browser.location().equals("/?age=10"));
+    browser.awaitSearch();
+    assertEquals(server.ok("/api/search?age=10").path("total").asInt(), shownTotal());
+
+    WebElement recruiting = browser.find("#f-status-RECRUITING");
+    recruiting.sendKeys(Keys.SPACE);
+    browser.until(d -> browser.location().equals("/?age=10&status=RECRUITING"));
+    browser.awaitSearch();
+    assertEquals(server.ok("/api/search?age=10&status=RECRUITING").path("total").asInt(), shownTotal());
+    assertEquals("f-status-RECRUITING", browser.script("return document.activeElement.id"), "focus stays on the box just ticked");
+
+    browser.find(".chip[aria-label='Remove patient age 10']").sendKeys(Keys.ENTER);
+    browser.until(d -> browser.location().equals("/?status=RECRUITING"));
+  }
+
+  @Test
+  void screenshotsAtDesktopAndPhoneWidthsFitTheScreen() throws IOException {
+    browser.go("/?q=lymphoma&antigen=CD19");
+    browser.awaitSearch();
+    assertEquals(0, browser.screenshot("search-desktop", 1280, false));
+    browser.go("/?q=lymphoma");
+    browser.awaitSearch();
+    assertEquals(0, browser.screenshot("search-phone", 390, true), "nothing overflows sideways on a phone");
+  }
+
+  @Test
+  void onAPhoneTheFiltersFoldBehindAButton() throws IOException {
+    browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(400, 900));
+    try {
+      browser.go("/");
+      browser.awaitSearch();
+      assertFalse(browser.find("#filters").isDisplayed());
+      WebElement toggle = browser.find("#filters-toggle");
+      toggle.sendKeys(Keys.ENTER);
+      browser.until(d -> browser.find("#filters").isDisplayed());
+      assertEquals("true", toggle.getAttribute("aria-expanded"));
+      browser.screenshot("search-phone-filters", 390, true);
+    } finally {
+      browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+  }
+
+  private void tick(String checkbox) {
+    String before = browser.location();
+    browser.find(checkbox).click();
+    browser.until(d -> !browser.location().equals(before));
+    browser.awaitSearch();
+    assertTrue(browser.find(checkbox).isSelected(), checkbox);
+  }
+
+  private static String count(JsonNode answer, String dim, String value) {
+    for (JsonNode v : answer.path("facets").path(dim).path("values")) {
+      if (v.path("value").asText().equals(value)) return v.path("count").asText();
+    }
+    throw new AssertionError(dim + "=" + value + " is not counted");
+  }
+
+  private static int shownTotal() {
+    Matcher m = TOTAL.matcher(browser.find("#result-count").getText());
+    if (!m.find()) throw new AssertionError("no count in '" + browser.find("#result-count").getText() + "'");
+    return m.group(1) == null ? 0 : Integer.parseInt(m.group(1).replace(",", ""));
+  }
+
+  private static List<String> shownHitIds() {
+    return browser.driver().findElements(By.cssSelector(".hit .nct")).stream().map(WebElement::getText).toList();
+  }
+
+  private static List<String> hitIds(String apiPath) {
+    List<String> ids = new ArrayList<>();
+    server.ok(apiPath).path("hits").forEach(hit -> ids.add(hit.path("nctId").asText()));
+    return ids;
+  }
+
+  private static int indexOf(JsonNode suggestions, String text, String kind) {
+    for (int i = 0; i < suggestions.size(); i++) {
+      if (suggestions.get(i).path("text").asText().equals(text) && suggestions.get(i).path("kind").asText().equals(kind)) return i;
+    }
+    throw new AssertionError(text + " is not suggested: " + suggestions);
+  }
+}

@@ -1,0 +1,137 @@
+package org.trialsearch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.trialsearch.SharedCorpus;
+import org.trialsearch.TestServer;
+
+/** The trial page in a real headless Chromium, checked against the record as the registry file states it. */
+class TrialPageBrowserTest {
+
+  /** ZUMA-7 in data/: 14 sites in several countries, criteria split into inclusion and exclusion. */
+  private static final String ZUMA7 = "NCT03391466";
+
+  private static TestServer server;
+  private static Browser browser;
+
+  @BeforeAll
+  static void start() throws IOException {
+    server = PageServer.get();
+    browser = Browser.open(server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) browser.close();
+  }
+
+  @Test
+  void inclusionAndExclusionCriteriaAreListsOfTheRecordsCriteria() {
+    browser.go("/trial/" + ZUMA7);
+    browser.awaitTrial();
+    String[] halves = criteria(SharedCorpus.studies(SharedCorpus.SAMPLE_DATA), ZUMA7).split("Exclusion Criteria:");
+    assertEquals(topLevelBullets(halves[0]), texts(".criteria-inclusion > ul > li"));
+    assertEquals(topLevelBullets(halves[1]), texts(".criteria-exclusion > ul > li"));
+  }
+
+  @Test
+  void numberedCriteriaKeepTheirContinuationLines() {
+    browser.go("/trial/NCT05515185");
+    browser.awaitTrial();
+    String[] halves = criteria(SharedCorpus.studies(SharedCorpus.v2()), "NCT05515185").split("Exclusion Criteria:");
+    List<WebElement> inclusion = browser.driver().findElements(By.cssSelector(".criteria-inclusion > ul > li"));
+    assertEquals(halves[0].lines().filter(line -> line.matches("\\d+\\. .*")).count(), inclusion.size());
+    assertEquals(halves[1].lines().filter(line -> line.matches("\\d+\\. .*")).count(),
+        browser.driver().findElements(By.cssSelector(".criteria-exclusion > ul > li")).size());
+    assertEquals("Laboratory test results should at least meet the following requirements:", texts(".criteria-inclusion > ul > li").get(6));
+    assertTrue(inclusion.get(6).findElement(By.tagName("p")).getText().startsWith("Left ventricular ejection fraction ≥40%;"));
+  }
+
+  @Test
+  void sitesAreGroupedByCountryWithTheirCounts() {
+    browser.go("/trial/" + ZUMA7);
+    browser.awaitTrial();
+    Map<String, Integer> byCountry = new TreeMap<>();
+    for (JsonNode location : sampleStudy(ZUMA7).path("protocolSection").path("contactsLocationsModule").path("locations")) {
+      byCountry.merge(location.path("country").asText(), 1, Integer::sum);
+    }
+    Map<String, Integer> shown = new TreeMap<>();
+    for (String summary : texts(".site-group summary")) {
+      String[] parts = summary.split(" · ");
+      shown.put(parts[0], Integer.parseInt(parts[1].split(" ")[0]));
+    }
+    assertEquals(byCountry, shown);
+  }
+
+  @Test
+  void sourcesAndSimilarTrialsAreListed() {
+    browser.go("/trial/" + ZUMA7);
+    browser.awaitTrial();
+    JsonNode record = server.ok("/api/trials/" + ZUMA7);
+    List<WebElement> rows = browser.driver().findElements(By.cssSelector("#section-sources ~ .table-scroll tbody tr"));
+    assertEquals(record.path("trial").path("sources").size(), rows.size());
+    assertEquals("data/car-t-sample.json", rows.get(0).findElements(By.tagName("td")).get(1).getText());
+    browser.until(d -> browser.find("#similar").isDisplayed());
+    List<String> similar = new ArrayList<>();
+    server.ok("/api/trials/" + ZUMA7 + "/similar?limit=6").forEach(hit -> similar.add("/trial/" + hit.path("nctId").asText()));
+    assertEquals(similar, browser.driver().findElements(By.cssSelector("#similar-list a")).stream().map(a -> a.getDomAttribute("href")).toList());
+  }
+
+  @Test
+  void recordMarkupIsShownAsText() {
+    browser.go("/trial/" + PageServer.HOSTILE_ID);
+    browser.awaitTrial();
+    assertEquals(PageServer.HOSTILE_TITLE, browser.find("#trial h1").getText());
+    assertEquals(List.of(PageServer.HOSTILE_CRITERION), texts(".criteria-exclusion > ul > li"));
+    assertTrue(browser.driver().findElements(By.cssSelector("#trial script, #trial img")).isEmpty());
+    assertNull(browser.script("return window.injected"), "no script from record text ran");
+  }
+
+  @Test
+  void anUnknownTrialSaysSo() {
+    browser.go("/trial/NCT00000001");
+    browser.awaitTrial();
+    assertEquals("No such trial", browser.find("#trial h1").getText());
+    assertEquals("no trial NCT00000001", browser.find("#trial .error").getText());
+  }
+
+  @Test
+  void screenshotsAtDesktopAndPhoneWidthsFitTheScreen() throws IOException {
+    browser.go("/trial/" + ZUMA7);
+    browser.awaitTrial();
+    browser.until(d -> browser.find("#similar").isDisplayed());
+    assertEquals(0, browser.screenshot("trial-desktop", 1280, false));
+    assertEquals(0, browser.screenshot("trial-phone", 390, true), "nothing overflows sideways on a phone");
+  }
+
+  private static List<String> texts(String css) {
+    return browser.driver().findElements(By.cssSelector(css)).stream().map(e -> e.getText().lines().findFirst().orElse("")).toList();
+  }
+
+  /** The first line of each criterion the record marks with "* " at the start of a line. */
+  private static List<String> topLevelBullets(String text) {
+    return text.lines().filter(line -> line.startsWith("* ")).map(line -> line.substring(2).replace("\\", "").strip()).toList();
+  }
+
+  private static String criteria(List<SharedCorpus.Study> studies, String nctId) {
+    JsonNode study = studies.stream().filter(s -> s.nctId().equals(nctId)).findFirst().orElseThrow().json();
+    return study.path("protocolSection").path("eligibilityModule").path("eligibilityCriteria").asText();
+  }
+
+  private static JsonNode sampleStudy(String nctId) {
+    return SharedCorpus.studies(SharedCorpus.SAMPLE_DATA).stream().filter(s -> s.nctId().equals(nctId)).findFirst().orElseThrow().json();
+  }
+}

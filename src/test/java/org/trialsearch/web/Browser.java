@@ -1,10 +1,13 @@
 package org.trialsearch.web;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
@@ -106,6 +109,24 @@ final class Browser implements AutoCloseable {
     } finally {
       driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
+  }
+
+  /**
+   * Runs the axe-core accessibility engine over the page as it is now (WCAG 2.1 A and AA rules and
+   * axe's best practices) and returns its violations as "rule: what (where)" lines.
+   */
+  @SuppressWarnings("unchecked")
+  List<String> accessibilityViolations() throws IOException {
+    try (InputStream in = Browser.class.getResourceAsStream("/axe.min.js")) {
+      driver.executeScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    Object result = driver.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
+          .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')))
+          .catch(e => done(['axe failed: ' + e]));
+        """);
+    return (List<String>) result;
   }
 
   @Override

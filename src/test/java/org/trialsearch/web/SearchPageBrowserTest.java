@@ -197,6 +197,18 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void theSearchPageBreaksNoAccessibilityRule() throws IOException {
+    browser.go("/?q=lymphoma&phase=PHASE2&page=1");
+    browser.awaitSearch();
+    assertEquals(List.of(), browser.accessibilityViolations());
+    browser.find("#q").clear();
+    browser.find("#q").sendKeys("lymph");
+    browser.until(d -> browser.find("#suggestions").isDisplayed());
+    browser.find("#q").sendKeys(Keys.ARROW_DOWN);
+    assertEquals(List.of(), browser.accessibilityViolations(), "with the suggestions open");
+  }
+
+  @Test
   void screenshotsAtDesktopAndPhoneWidthsFitTheScreen() throws IOException {
     browser.go("/?q=lymphoma&antigen=CD19");
     browser.awaitSearch();
@@ -207,7 +219,7 @@ class SearchPageBrowserTest {
   }
 
   @Test
-  void onAPhoneTheFiltersFoldBehindAButton() throws IOException {
+  void onANarrowScreenTheFiltersFoldBehindAButton() throws IOException {
     browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(400, 900));
     try {
       browser.go("/");
@@ -217,6 +229,7 @@ class SearchPageBrowserTest {
       toggle.sendKeys(Keys.ENTER);
       browser.until(d -> browser.find("#filters").isDisplayed());
       assertEquals("true", toggle.getAttribute("aria-expanded"));
+      assertEquals(List.of(), browser.accessibilityViolations());
       browser.screenshot("search-phone-filters", 390, true);
     } finally {
       browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));

@@ -109,6 +109,14 @@ class TrialPageBrowserTest {
   }
 
   @Test
+  void theTrialPageBreaksNoAccessibilityRule() throws IOException {
+    browser.go("/trial/" + ZUMA7);
+    browser.awaitTrial();
+    browser.until(d -> browser.find("#similar").isDisplayed());
+    assertEquals(List.of(), browser.accessibilityViolations());
+  }
+
+  @Test
   void screenshotsAtDesktopAndPhoneWidthsFitTheScreen() throws IOException {
     browser.go("/trial/" + ZUMA7);
     browser.awaitTrial();

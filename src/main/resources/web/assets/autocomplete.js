@@ -42,7 +42,8 @@ export function attachAutocomplete(input, list, { filters, onPick }) {
       onclick: () => pick(i),
     }, el('span', { class: 'suggestion-text' }, marked(s.highlighted)),
        el('span', { class: 'suggestion-kind' }, KIND_NAMES[s.kind] ?? s.kind),
-       el('span', { class: 'suggestion-count', 'aria-label': `${s.count} trials` }, String(s.count)))));
+       el('span', { class: 'suggestion-count' }, String(s.count)),
+       el('span', { class: 'visually-hidden' }, s.count === 1 ? ' trial' : ' trials'))));
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
   }

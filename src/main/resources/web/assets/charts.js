@@ -25,6 +25,7 @@ function chart(dim, title, counts, selected) {
       return el('li', {},
         el('span', { class: 'bar-label' }, label(dim, v.value)),
         el('span', { class: 'bar-track' }, bar),
-        el('span', { class: 'bar-count' }, v.count.toLocaleString('en')));
+        el('span', { class: 'bar-count' }, v.count.toLocaleString('en')),
+        el('span', { class: 'visually-hidden' }, ' trials'));
     })));
 }

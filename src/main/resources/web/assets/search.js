@@ -191,7 +191,7 @@ function facetRow(dim, { value, count }, checked) {
   return el('li', {},
     el('input', { type: 'checkbox', id, checked, onchange: (e) => go(withFilter(dim, value, e.target.checked)) }),
     el('label', { for: id }, el('span', { class: 'facet-label' }, label(dim, value)),
-      el('span', { class: 'facet-count' }, count.toLocaleString('en'))));
+      el('span', { class: 'facet-count' }, count.toLocaleString('en')), el('span', { class: 'visually-hidden' }, ' trials')));
 }
 
 function hit(trial) {

@@ -99,7 +99,8 @@ class SearchPageBrowserTest {
       assertEquals(value.path("count").asText(), browser.find(id + " + label .facet-count").getText(), id);
     }
     // The phase chart draws only the chosen phases, with their counts within the results.
-    List<String> bars = browser.driver().findElements(By.cssSelector(".chart:nth-child(2) .bars li")).stream().map(WebElement::getText).toList();
+    List<String> bars = browser.driver().findElements(By.cssSelector(".chart:nth-child(2) .bars li")).stream()
+        .map(bar -> bar.findElement(By.className("bar-label")).getText() + "\n" + bar.findElement(By.className("bar-count")).getText()).toList();
     assertEquals(List.of("Phase 1\n" + count(answer, "phase", "PHASE1"), "Phase 2\n" + count(answer, "phase", "PHASE2")), bars);
     assertEquals("/api/search.csv?phase=PHASE1&phase=PHASE2&antigen=CD19", browser.find("#csv-link").getDomAttribute("href"));
   }

@@ -270,6 +270,12 @@ function facetSelection() {
   return selection.toString();
 }
 
+/** On a narrow screen the filters fold away behind a button. */
+function showFilters(open) {
+  $('filters').classList.toggle('open', open);
+  $('filters-toggle').setAttribute('aria-expanded', String(open));
+}
+
 function start() {
   const suggestions = attachAutocomplete($('q'), $('suggestions'), { filters: facetSelection, onPick: pickSuggestion });
   $('search-form').addEventListener('submit', (e) => {
@@ -290,9 +296,10 @@ function start() {
     params.set('sort', $('sort').value === 'relevance' ? '' : $('sort').value);
     go(params);
   });
-  $('filters-toggle').addEventListener('click', () => {
-    const open = $('filters').classList.toggle('open');
-    $('filters-toggle').setAttribute('aria-expanded', String(open));
+  $('filters-toggle').addEventListener('click', () => showFilters(!$('filters').classList.contains('open')));
+  $('filters-done').addEventListener('click', () => {
+    showFilters(false);
+    $('results').focus();
   });
   window.addEventListener('popstate', () => load());
   load();

@@ -112,22 +112,35 @@ function outcomes(trial) {
     trial.secondaryOutcomes?.length && el('h3', {}, 'Secondary'), list(trial.secondaryOutcomes));
 }
 
-/** Sites grouped by country, most sites first; when there are many, each country's list opens on demand. */
+/**
+ * Sites grouped by country, most sites first. A country whose sites state more than the country
+ * lists them, all open when there are few sites and on demand when there are many.
+ */
 function sites(trial) {
   if (!trial.sites?.length) return null;
   const byCountry = new Map();
-  for (const site of trial.sites ?? []) {
+  for (const site of trial.sites) {
     const country = site.country ?? 'Country not stated';
     if (!byCountry.has(country)) byCountry.set(country, []);
     byCountry.get(country).push(site);
   }
   const groups = [...byCountry.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
-  const openAll = trial.sites.length <= OPEN_SITES;
-  return section(`Sites (${trial.sites.length})`, groups.map(([country, list]) => el('details', { class: 'site-group', open: openAll },
-    el('summary', {}, `${country} · ${list.length} ${list.length === 1 ? 'site' : 'sites'}`),
-    el('ul', { class: 'plain-list' }, list.map((s) => el('li', {},
-      s.facility ?? 'Facility not stated',
-      el('span', { class: 'muted' }, [' · ', [s.city, s.state].filter(Boolean).join(', '), s.status ? ` · ${label('status', s.status)}` : ''])))))));
+  const open = trial.sites.length <= OPEN_SITES;
+  return section(`Sites (${trial.sites.length})`, el('ul', { class: 'site-groups' }, groups.map(([country, list]) => {
+    const heading = `${country} · ${list.length} ${list.length === 1 ? 'site' : 'sites'}`;
+    const described = list.map(siteText).filter(Boolean);
+    if (described.length === 0) return el('li', { class: 'site-group' }, el('span', { class: 'site-country' }, heading));
+    return el('li', { class: 'site-group' }, el('details', { open },
+      el('summary', { class: 'site-country' }, heading),
+      el('ul', { class: 'plain-list' }, described.map((text) => el('li', {}, text)))));
+  })));
+}
+
+/** "Facility, City, State · Recruiting"; null when the site states nothing but its country. */
+function siteText(site) {
+  const place = [site.facility, site.city, site.state].filter(Boolean).join(', ');
+  if (!place && !site.status) return null;
+  return `${place || 'Place not stated'}${site.status ? ` · ${label('status', site.status)}` : ''}`;
 }
 
 function contacts(trial) {

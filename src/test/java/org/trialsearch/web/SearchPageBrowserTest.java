@@ -232,6 +232,10 @@ class SearchPageBrowserTest {
       assertEquals("true", toggle.getAttribute("aria-expanded"));
       assertEquals(List.of(), browser.accessibilityViolations());
       browser.screenshot("search-phone-filters", 390, true);
+      browser.find("#filters-done").sendKeys(Keys.ENTER);
+      browser.until(d -> !browser.find("#filters").isDisplayed());
+      assertEquals("results", browser.script("return document.activeElement.id"), "the reader lands on the results");
+      assertEquals("false", toggle.getAttribute("aria-expanded"));
     } finally {
       browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
     }

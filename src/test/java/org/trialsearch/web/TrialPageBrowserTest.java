@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ class TrialPageBrowserTest {
   void inclusionAndExclusionCriteriaAreListsOfTheRecordsCriteria() {
     browser.go("/trial/" + ZUMA7);
     browser.awaitTrial();
-    String[] halves = criteria(SharedCorpus.studies(SharedCorpus.SAMPLE_DATA), ZUMA7).split("Exclusion Criteria:");
+    String[] halves = criteria(SharedCorpus.SAMPLE_DATA, ZUMA7).split("Exclusion Criteria:");
     assertEquals(topLevelBullets(halves[0]), texts(".criteria-inclusion > ul > li"));
     assertEquals(topLevelBullets(halves[1]), texts(".criteria-exclusion > ul > li"));
   }
@@ -51,7 +52,7 @@ class TrialPageBrowserTest {
   void numberedCriteriaKeepTheirContinuationLines() {
     browser.go("/trial/NCT05515185");
     browser.awaitTrial();
-    String[] halves = criteria(SharedCorpus.studies(SharedCorpus.v2()), "NCT05515185").split("Exclusion Criteria:");
+    String[] halves = criteria(SharedCorpus.v2(), "NCT05515185").split("Exclusion Criteria:");
     List<WebElement> inclusion = browser.driver().findElements(By.cssSelector(".criteria-inclusion > ul > li"));
     assertEquals(halves[0].lines().filter(line -> line.matches("\\d+\\. .*")).count(), inclusion.size());
     assertEquals(halves[1].lines().filter(line -> line.matches("\\d+\\. .*")).count(),
@@ -64,16 +65,27 @@ class TrialPageBrowserTest {
   void sitesAreGroupedByCountryWithTheirCounts() {
     browser.go("/trial/" + ZUMA7);
     browser.awaitTrial();
-    Map<String, Integer> byCountry = new TreeMap<>();
-    for (JsonNode location : sampleStudy(ZUMA7).path("protocolSection").path("contactsLocationsModule").path("locations")) {
-      byCountry.merge(location.path("country").asText(), 1, Integer::sum);
+    assertEquals(sitesByCountry(study(SharedCorpus.SAMPLE_DATA, ZUMA7)), shownSiteCounts());
+    assertTrue(browser.driver().findElements(By.cssSelector(".site-group details")).isEmpty(), "sites that state only their country list nothing more");
+  }
+
+  @Test
+  void sitesWithPlacesListThemUnderTheirCountry() {
+    String trial = "NCT05859464";
+    browser.go("/trial/" + trial);
+    browser.awaitTrial();
+    JsonNode locations = study(SharedCorpus.v2(), trial).path("protocolSection").path("contactsLocationsModule").path("locations");
+    assertEquals(sitesByCountry(study(SharedCorpus.v2(), trial)), shownSiteCounts());
+    for (WebElement group : browser.driver().findElements(By.cssSelector(".site-group details"))) {
+      String country = group.findElement(By.tagName("summary")).getText().split(" · ")[0];
+      List<String> expected = new ArrayList<>();
+      locations.forEach(l -> {
+        if (l.path("country").asText().equals(country)) expected.add(l.path("facility").asText() + ", " + l.path("city").asText());
+      });
+      List<String> shown = group.findElements(By.tagName("li")).stream().map(WebElement::getText).toList();
+      assertEquals(expected.size(), shown.size(), country);
+      for (int i = 0; i < shown.size(); i++) assertTrue(shown.get(i).startsWith(expected.get(i)), shown.get(i) + " / " + expected.get(i));
     }
-    Map<String, Integer> shown = new TreeMap<>();
-    for (String summary : texts(".site-group summary")) {
-      String[] parts = summary.split(" · ");
-      shown.put(parts[0], Integer.parseInt(parts[1].split(" ")[0]));
-    }
-    assertEquals(byCountry, shown);
   }
 
   @Test
@@ -134,12 +146,28 @@ class TrialPageBrowserTest {
     return text.lines().filter(line -> line.startsWith("* ")).map(line -> line.substring(2).replace("\\", "").strip()).toList();
   }
 
-  private static String criteria(List<SharedCorpus.Study> studies, String nctId) {
-    JsonNode study = studies.stream().filter(s -> s.nctId().equals(nctId)).findFirst().orElseThrow().json();
-    return study.path("protocolSection").path("eligibilityModule").path("eligibilityCriteria").asText();
+  private static Map<String, Integer> sitesByCountry(JsonNode study) {
+    Map<String, Integer> byCountry = new TreeMap<>();
+    for (JsonNode location : study.path("protocolSection").path("contactsLocationsModule").path("locations")) {
+      byCountry.merge(location.path("country").asText(), 1, Integer::sum);
+    }
+    return byCountry;
   }
 
-  private static JsonNode sampleStudy(String nctId) {
-    return SharedCorpus.studies(SharedCorpus.SAMPLE_DATA).stream().filter(s -> s.nctId().equals(nctId)).findFirst().orElseThrow().json();
+  private static Map<String, Integer> shownSiteCounts() {
+    Map<String, Integer> shown = new TreeMap<>();
+    for (String heading : texts(".site-country")) {
+      String[] parts = heading.split(" · ");
+      shown.put(parts[0], Integer.parseInt(parts[1].split(" ")[0]));
+    }
+    return shown;
+  }
+
+  private static String criteria(Path folder, String nctId) {
+    return study(folder, nctId).path("protocolSection").path("eligibilityModule").path("eligibilityCriteria").asText();
+  }
+
+  private static JsonNode study(Path folder, String nctId) {
+    return SharedCorpus.studies(folder).stream().filter(s -> s.nctId().equals(nctId)).findFirst().orElseThrow().json();
   }
 }

@@ -13,7 +13,8 @@ const FORMATS = {
 const LINKED_BY = { NCT_ID: 'NCT id', TITLE: 'title', CONTENT: 'page content' };
 
 const $ = (id) => document.getElementById(id);
-const trialId = decodeURIComponent(location.pathname.replace(/^\/trial\//, ''));
+/** The id as the address writes it, still URL-encoded: it goes straight into the API's address. */
+const trialId = location.pathname.slice('/trial/'.length);
 
 function section(title, ...content) {
   const body = content.flat().filter(Boolean);
@@ -210,10 +211,9 @@ function wireBackLink() {
 
 async function start() {
   wireBackLink();
-  const id = encodeURIComponent(trialId);
   try {
-    render(await api(`/api/trials/${id}`));
-    api(`/api/trials/${id}/similar?limit=${SIMILAR}`).then(renderSimilar).catch(() => {});
+    render(await api(`/api/trials/${trialId}`));
+    api(`/api/trials/${trialId}/similar?limit=${SIMILAR}`).then(renderSimilar).catch(() => {});
   } catch (e) {
     document.title = 'Trial not found · trialsearch';
     $('trial').replaceChildren(el('h1', {}, e.status === 404 || e.status === 400 ? 'No such trial' : 'This trial could not be shown'),

@@ -11,7 +11,8 @@ import org.trialsearch.TestServer;
 
 /**
  * The server the browser tests use, started once: the shared API v2 records, the CAR-T sample of
- * {@code data/}, and one real record rewritten to carry markup in its title and criteria.
+ * {@code data/}, and one real record rewritten to carry markup in its title and criteria; and
+ * the one browser the browser tests share.
  */
 final class PageServer {
 
@@ -20,8 +21,18 @@ final class PageServer {
   static final String HOSTILE_CRITERION = "<script>window.injected = true</script> no active hepatitis B";
 
   private static TestServer server;
+  private static Browser browser;
 
   private PageServer() {}
+
+  /** One browser for every browser test, on this server. */
+  static synchronized Browser browser() throws IOException {
+    if (browser == null) {
+      browser = Browser.open(get().port());
+      Runtime.getRuntime().addShutdownHook(new Thread(browser::close));
+    }
+    return browser;
+  }
 
   static synchronized TestServer get() {
     if (server == null) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,12 +31,7 @@ class SearchPageBrowserTest {
   @BeforeAll
   static void start() throws IOException {
     server = PageServer.get();
-    browser = Browser.open(server.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) browser.close();
+    browser = PageServer.browser();
   }
 
   @BeforeEach

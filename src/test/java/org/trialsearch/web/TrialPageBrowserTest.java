@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,12 +30,7 @@ class TrialPageBrowserTest {
   @BeforeAll
   static void start() throws IOException {
     server = PageServer.get();
-    browser = Browser.open(server.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) browser.close();
+    browser = PageServer.browser();
   }
 
   @Test
@@ -118,6 +112,10 @@ class TrialPageBrowserTest {
     browser.awaitTrial();
     assertEquals("No such trial", browser.find("#trial h1").getText());
     assertEquals("no trial NCT00000001", browser.find("#trial .error").getText());
+    browser.go("/trial/NCT123%3Cb%3E");
+    browser.awaitTrial();
+    assertEquals("No such trial", browser.find("#trial h1").getText());
+    assertEquals("not a trial id: 'NCT123<b>' (expected NCT and 8 digits, or PAGE- and 12 hex digits)", browser.find("#trial .error").getText());
   }
 
   @Test

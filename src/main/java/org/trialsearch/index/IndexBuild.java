@@ -26,7 +26,7 @@ import org.trialsearch.source.SourceReader;
 import org.trialsearch.source.SourceWalker;
 
 /**
- * Builds a fresh index from source files, replacing the index in the folder when it commits. Two
+ * Builds a fresh index from source files, replacing the index in the folder once complete. Two
  * passes: every record read is staged on disk under its trial id; then each trial's records are
  * merged (pages without an NCT id joining the one trial whose title they carry), enriched and
  * written as one document.
@@ -57,15 +57,26 @@ public final class IndexBuild {
     return new IndexBuild(config).build(indexDir, sources, progress);
   }
 
+  /**
+   * Writes a new generation beside the one in use, which keeps serving meanwhile; once the new one
+   * is committed, one atomic switch puts it in use. A failed build leaves the folder as it was.
+   */
   private Result build(Path indexDir, List<Path> sources, LongConsumer progress) throws IOException {
     long start = System.nanoTime();
+    IndexFolder folder = IndexFolder.at(indexDir);
+    Path generation = folder.newGeneration();
     Path stagingDir = Files.createTempDirectory("trialsearch-staging");
-    try (StagingStore staging = new StagingStore(stagingDir); TrialIndex index = TrialIndex.create(indexDir, analysis)) {
+    try (StagingStore staging = new StagingStore(stagingDir); TrialIndex index = TrialIndex.create(generation, analysis)) {
       new SourceWalker(readers, progress).walk(sources, new Stager(staging), report);
       staging.seal();
       writeTrials(staging, index);
       index.commit();
+    } catch (IOException | RuntimeException e) {
+      IndexFolder.deleteTree(generation);
+      throw e;
     }
+    folder.publish(generation);
+    folder.removeUnused();
     return new Result(report, trials, fromSeveralRecords, fromSeveralFiles, Duration.ofNanos(System.nanoTime() - start));
   }
 

@@ -27,11 +27,17 @@ public final class TestServer {
 
   private final TrialSearchServer server;
   private final IndexBuild.Result build;
+  private final Path indexDir;
+  private final ConfigSource config;
+  private final ServerSettings settings;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private TestServer(TrialSearchServer server, IndexBuild.Result build) {
+  private TestServer(TrialSearchServer server, IndexBuild.Result build, Path indexDir, ConfigSource config, ServerSettings settings) {
     this.server = server;
     this.build = build;
+    this.indexDir = indexDir;
+    this.config = config;
+    this.settings = settings;
   }
 
   public static synchronized TestServer v2Corpus() {
@@ -56,13 +62,35 @@ public final class TestServer {
   }
 
   public static TestServer start(List<Path> sources, ConfigSource config) {
+    return start(sources, config, ServerSettings.defaults());
+  }
+
+  public static TestServer start(List<Path> sources, ServerSettings settings) {
+    return start(sources, ConfigSource.folder(Path.of("index-config")), settings);
+  }
+
+  public static TestServer start(List<Path> sources, ConfigSource config, ServerSettings settings) {
     try {
       Path dir = Files.createTempDirectory("trialsearch-test-index");
       IndexBuild.Result build = IndexBuild.run(dir, sources, config, bytes -> {});
-      return new TestServer(TrialSearchServer.start(dir, 0, config), build);
+      return new TestServer(TrialSearchServer.start(dir, 0, config, settings), build, dir, config, settings);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Stops this server and starts a new one on the same index folder, as after a restart. */
+  public TestServer restart() {
+    close();
+    try {
+      return new TestServer(TrialSearchServer.start(indexDir, 0, config, settings), build, indexDir, config, settings);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Path indexDir() {
+    return indexDir;
   }
 
   public IndexBuild.Result build() {
@@ -75,10 +103,21 @@ public final class TestServer {
 
   /** GET a path with its query string, already encoded. */
   public Answer get(String pathAndQuery) {
+    return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + pathAndQuery)).GET().build());
+  }
+
+  /** A request with a body (null for none), a content type and a bearer token (null for none). */
+  public Answer send(String method, String pathAndQuery, String contentType, byte[] body, String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + pathAndQuery))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) request.header("Content-Type", contentType);
+    if (token != null) request.header("Authorization", "Bearer " + token);
+    return send(request.build());
+  }
+
+  private Answer send(HttpRequest request) {
     try {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(URI.create("http://localhost:" + port() + pathAndQuery)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       String type = response.headers().firstValue("Content-Type").orElse("");
       JsonNode json = type.startsWith("application/json") ? SharedCorpus.parse(response.body()) : null;
       return new Answer(response.statusCode(), json, type, response.body());

@@ -61,7 +61,8 @@ final class IndexCommand implements Callable<Integer> {
           criteria.withCriteria(), criteria.split(), 100.0 * criteria.split() / criteria.withCriteria());
       System.out.printf("  %-14s %6d records%s%n", format.getKey(), format.getValue(), split);
     }
-    System.out.printf("Indexed %d trials into %s (replacing the index there)%n", result.trials(), index);
+    System.out.printf("Indexed %d trials into %s, replacing the index there (a server on it switches within a second;"
+        + " trials written through its API since are replaced too)%n", result.trials(), index);
     System.out.printf("  %d trials merged from several records, %d of them from several files (site lists aside)%n",
         result.trialsFromSeveralRecords(), result.trialsFromSeveralFiles());
     if (!report.warnings().isEmpty()) {

@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Duration;
+import org.trialsearch.ServerSettings;
 import org.trialsearch.TrialSearchServer;
 import org.trialsearch.config.ConfigSource;
 import org.trialsearch.config.Resources;
@@ -36,6 +38,22 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--config", description = "Vocabulary folder (default: ./index-config if present, else the built-in one).")
   Path config;
 
+  @Option(names = "--write-token-file", description = "File holding the token that writes (PUT, POST, DELETE) must present; "
+      + "or set " + ServerSettings.TOKEN_VARIABLE + ". Without either, writes are refused.")
+  Path writeTokenFile;
+
+  @Option(names = "--cors-origin", description = "An origin whose pages may call the API from a browser (repeatable; default: none, CORS off).")
+  List<String> corsOrigins = List.of();
+
+  @Option(names = "--refresh-ms", defaultValue = "1000", description = "How long writes may take to become searchable, in ms (default: ${DEFAULT-VALUE}).")
+  long refreshMillis;
+
+  @Option(names = "--max-body-mb", defaultValue = "32", description = "Largest request body taken, in MiB (default: ${DEFAULT-VALUE}).")
+  long maxBodyMb;
+
+  @Option(names = "--query-budget-ms", defaultValue = "5000", description = "Longest a search may run before it is refused, in ms (default: ${DEFAULT-VALUE}).")
+  long queryBudgetMillis;
+
   @Override
   public Integer call() throws Exception {
     ConfigSource configSource = ConfigSource.locate(config);
@@ -44,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
     TrialIndex.State state = TrialIndex.state(index);
     // the sample index is this program's own: rebuild it when an older version wrote it
     if (state == TrialIndex.State.NONE || (sample && state == TrialIndex.State.OUTDATED)) buildSample(configSource);
-    TrialSearchServer server = TrialSearchServer.start(index, port, configSource);
+    TrialSearchServer server = TrialSearchServer.start(index, port, configSource, settings());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -54,9 +72,20 @@ final class ServeCommand implements Callable<Integer> {
       }
       stopped.countDown();
     }));
-    LOG.info("Serving {} on http://localhost:{}/", index, server.port());
+    LOG.info("Serving {} on http://localhost:{}/ (writes {})", index, server.port(),
+        System.getenv(ServerSettings.TOKEN_VARIABLE) != null || writeTokenFile != null ? "need the write token" : "disabled: no write token");
     stopped.await();
     return 0;
+  }
+
+  private ServerSettings settings() throws IOException {
+    String token = writeTokenFile != null ? Files.readString(writeTokenFile).strip() : System.getenv(ServerSettings.TOKEN_VARIABLE);
+    if (writeTokenFile != null && token.isEmpty()) throw new IOException("the write token file " + writeTokenFile + " is empty");
+    return ServerSettings.defaults()
+        .withWriteToken(token)
+        .withCorsOrigins(corsOrigins)
+        .withRefreshInterval(Duration.ofMillis(refreshMillis))
+        .withLimits(maxBodyMb << 20, Duration.ofMillis(queryBudgetMillis));
   }
 
   private void buildSample(ConfigSource configSource) throws IOException {

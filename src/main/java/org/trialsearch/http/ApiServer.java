@@ -3,6 +3,14 @@ package org.trialsearch.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.trialsearch.ServerSettings;
+import org.trialsearch.index.TrialIndex;
+import org.trialsearch.write.TrialWrites;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -18,28 +26,50 @@ import org.trialsearch.search.Suggestions;
 /** The HTTP API and the web pages over it: thin handlers that read typed requests, call the services and write typed answers. */
 public final class ApiServer {
 
-  /** The health answer: whether the index is open, and how many trials it holds. */
-  public record Health(String status, int trials) {}
+  /** The health answer: whether the index is open, how many trials it holds, and when it was last committed. */
+  public record Health(String status, int trials, Instant lastCommit) {}
+
+  /** How long stopping waits for requests under way. */
+  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
   private final SearchService search;
   private final Suggestions suggestions;
   private final FilterValues filterValues;
   private final CsvExport csvExport;
   private final WebPages pages;
+  private final WriteApi writes;
+  private final RequestMetrics metrics;
+  private final ServerSettings settings;
+  private final TrialIndex index;
 
-  public ApiServer(SearchService search, Suggestions suggestions, FilterValues filterValues) {
+  public ApiServer(SearchService search, Suggestions suggestions, FilterValues filterValues, TrialWrites writes, TrialIndex index,
+      ServerSettings settings) {
     this.search = search;
     this.suggestions = suggestions;
     this.filterValues = filterValues;
     this.csvExport = new CsvExport(search);
     this.pages = new WebPages(search);
+    this.writes = new WriteApi(writes, new WriteAccess(settings.writeToken()));
+    this.metrics = new RequestMetrics(index, search::trialCount);
+    this.settings = settings;
+    this.index = index;
   }
 
   public Javalin create() {
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
       config.startup.showJavalinBanner = false;
-      ErrorMapping.register(config);
+      config.http.maxRequestSize = settings.maxBodyBytes();
+      config.jetty.modifyServer(ApiServer::graceful);
+      if (!settings.corsOrigins().isEmpty()) {
+        config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+          List<String> origins = settings.corsOrigins();
+          rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+        }));
+      }
+      ErrorMapping.register(config, settings.maxBodyBytes());
+      metrics.register(config);
+      writes.register(config);
       config.routes.get("/api/search", this::search);
       config.routes.get("/api/search.csv", this::searchCsv);
       config.routes.get("/api/trials/{nctId}", this::trial);
@@ -49,6 +79,16 @@ public final class ApiServer {
       config.routes.get("/openapi.json", this::openApi);
       pages.register(config);
     });
+  }
+
+  /**
+   * Errors Jetty answers itself come as JSON; stopping lets requests under way finish (up to the
+   * stop timeout) while new ones are refused.
+   */
+  private static void graceful(Server server) {
+    server.setErrorHandler(new JsonErrorHandler());
+    server.setStopTimeout(STOP_TIMEOUT.toMillis());
+    server.insertHandler(new GracefulHandler());
   }
 
   private void search(Context ctx) throws IOException {
@@ -82,7 +122,7 @@ public final class ApiServer {
   }
 
   private void health(Context ctx) throws IOException {
-    ctx.json(new Health("ok", search.trialCount()));
+    ctx.json(new Health("ok", search.trialCount(), index.lastCommit()));
   }
 
   private void openApi(Context ctx) throws IOException {

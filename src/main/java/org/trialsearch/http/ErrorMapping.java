@@ -7,10 +7,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trialsearch.search.InvalidRequestException;
 import org.trialsearch.search.NotFoundException;
+import org.trialsearch.write.UnsupportedBodyException;
 
 /**
- * Every error answer is decided here: bad requests 400 and unknown things 404 with a message that
- * says what was wrong; anything else is a bug, logged with its stack and answered 500 without one.
+ * Every error answer is decided here: bad requests 400, unknown things 404, bodies in no readable
+ * format 415, refused writes 401/403, a body over the limit 413, each with a message that says what
+ * was wrong (errors Jetty answers before any route get the same shape from {@link JsonErrorHandler});
+ * anything else is a bug, logged with its stack and answered 500 without one.
  */
 final class ErrorMapping {
 
@@ -18,10 +21,12 @@ final class ErrorMapping {
 
   private ErrorMapping() {}
 
-  static void register(JavalinConfig config) {
+  static void register(JavalinConfig config, long maxBodyBytes) {
     config.routes.exception(InvalidRequestException.class, (e, ctx) -> answer(ctx, 400, e.getMessage(), e.position()));
     config.routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage(), null));
-    config.routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), e.getMessage(), null));
+    config.routes.exception(UnsupportedBodyException.class, (e, ctx) -> answer(ctx, 415, e.getMessage(), null));
+    config.routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(),
+        e.getStatus() == 413 ? "the body is larger than the limit of " + maxBodyBytes + " bytes (--max-body-mb)" : e.getMessage(), null));
     config.routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
       answer(ctx, 500, "internal error", null);

@@ -10,7 +10,14 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.trialsearch.enrich.EnrichedTrial;
 import org.apache.lucene.document.Document;
+import java.util.List;
 import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+import org.trialsearch.model.Json;
+import org.trialsearch.model.Trial;
 
 /**
  * A point-in-time searcher of the trial index with the facet ordinals of that same point in time,
@@ -51,6 +58,14 @@ public final class TrialSearcher extends IndexSearcher {
   public EnrichedTrial record(int docId) throws IOException {
     Document doc = storedFields().document(docId, Set.of(Fields.RECORD));
     return TrialDocuments.fromStored(doc.getBinaryValue(Fields.RECORD));
+  }
+
+  /** The records a trial was merged from, as stored with it; empty when there is no such trial. */
+  public List<Trial> sourceRecords(String nctId) throws IOException {
+    TopDocs top = search(new TermQuery(new Term(Fields.NCT_ID, nctId)), 1);
+    if (top.scoreDocs.length == 0) return List.of();
+    BytesRef stored = storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.SOURCE_RECORDS)).getBinaryValue(Fields.SOURCE_RECORDS);
+    return List.of(Json.readStored(stored.bytes, stored.offset, stored.length, Trial[].class));
   }
 
   private static boolean hasField(IndexReader reader, String field) {

@@ -15,8 +15,9 @@ import org.trialsearch.model.Site;
 import org.trialsearch.model.Trial;
 
 /**
- * Merges the records of one trial field by field. For each field, the record with the newest
- * last-update date that has the field wins; undated records rank after dated ones; then the later
+ * Merges the records of one trial field by field. For each field, a record written through the
+ * API wins (it is the latest word a user gave); then the record with the newest last-update date
+ * that has the field; undated records rank after dated ones; then the later
  * version date, then the richer format, then the record read last. A field only one record has is
  * kept whatever its date. Sites are unioned by facility and city. Nested records (ids, eligibility,
  * sponsor) merge the same way field by field, except that values that belong together come from
@@ -37,7 +38,8 @@ public final class TrialMerger {
   private record Ranked(Trial trial, int arrival) {}
 
   private static final Comparator<Ranked> PRECEDENCE = Comparator
-      .comparing((Ranked r) -> r.trial.lastUpdate(), Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
+      .comparing((Ranked r) -> !r.trial.sources().get(0).fromApi())
+      .thenComparing(r -> r.trial.lastUpdate(), Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
       .thenComparing(r -> r.trial.versionHolder(), Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
       .thenComparing(r -> r.trial.sources().get(0).format())
       .thenComparing(Ranked::arrival, Comparator.reverseOrder());

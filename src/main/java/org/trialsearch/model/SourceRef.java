@@ -20,6 +20,14 @@ public record SourceRef(SourceFormat format, String file, int position, LinkedBy
     CONTENT
   }
 
+  /** How the file of a record written through the API starts: "api:PUT 2026-11-22T08:40:01Z.json". */
+  public static final String API_PREFIX = "api:";
+
+  /** Whether the record was written through the API rather than read from a file. */
+  public boolean fromApi() {
+    return file != null && file.startsWith(API_PREFIX);
+  }
+
   public static SourceRef of(SourceFormat format, String file, int position) {
     return new SourceRef(format, file, position, LinkedBy.NCT_ID, false, null);
   }

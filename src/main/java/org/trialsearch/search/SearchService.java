@@ -10,6 +10,7 @@ import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
+import java.time.Duration;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
@@ -55,9 +56,12 @@ public final class SearchService {
   private final Snippets snippets;
   private final SpellingCorrector spelling = new SpellingCorrector();
   private final SimilarTrials similar;
+  private final Duration budget;
 
-  public SearchService(TrialIndex index, FieldWeights weights, TextAnalysis analysis) {
+  /** @param budget how long the matching and counting of one search may take; longer searches are stopped and refused */
+  public SearchService(TrialIndex index, FieldWeights weights, TextAnalysis analysis, Duration budget) {
     this.index = index;
+    this.budget = budget;
     this.forgiving = new ForgivingQueryParser(analysis, weights);
     this.strict = new StrictQueryParser(weights.synonyms() ? analysis.withSynonyms() : analysis.plain(), weights);
     this.snippets = new Snippets(analysis.plain());
@@ -149,11 +153,15 @@ public final class SearchService {
 
   private Matches run(TrialSearcher searcher, Query query, SearchRequest request) throws IOException {
     FieldDoc after = request.cursor() == null ? null : Cursor.decode(request.cursor(), request.sort());
-    DrillDownQuery drillDown = drillDown(query, request);
+    DrillDownQuery drillDown = drillDown(TimeBudgetQuery.of(query, budget), request);
     DrillSideways sideways = new DrillSideways(searcher, facetsConfig, searcher.facetState());
     int topN = after != null ? request.size() : request.page() * request.size();
-    DrillSideways.DrillSidewaysResult result = sideways.search(drillDown, null, after, topN, Cursor.sort(request.sort()), true);
-    return new Matches(total(result.drillDownFacetsCollector), result.hits, result.facets);
+    try {
+      DrillSideways.DrillSidewaysResult result = sideways.search(drillDown, null, after, topN, Cursor.sort(request.sort()), true);
+      return new Matches(total(result.drillDownFacetsCollector), result.hits, result.facets);
+    } catch (TimeBudgetQuery.Exceeded e) {
+      throw new InvalidRequestException("the search ran longer than the time budget of " + budget.toMillis() + " ms per query (--query-budget-ms); narrow it");
+    }
   }
 
   /** The query with the request's filters: facet values as drill-downs, age and dates as point ranges. */

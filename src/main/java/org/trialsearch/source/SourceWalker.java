@@ -61,6 +61,11 @@ public final class SourceWalker {
     }
   }
 
+  /** Reads one stream that is not a file on disk (a request body), choosing the reader by the name's extension and the first bytes. */
+  public void read(InputStream in, String name, RecordSink sink, IngestReport report) throws IOException {
+    readStream(in, name, sink, report);
+  }
+
   private void readStream(InputStream raw, String name, RecordSink sink, IngestReport report) throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
     in.mark(HEAD_BYTES);

@@ -28,9 +28,21 @@ final class ErrorMapping {
     config.routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(),
         e.getStatus() == 413 ? "the body is larger than the limit of " + maxBodyBytes + " bytes (--max-body-mb)" : e.getMessage(), null));
     config.routes.exception(Exception.class, (e, ctx) -> {
+      if (endedEarly(e)) {
+        answer(ctx, 400, "the request body ended before the length it declared", null);
+        return;
+      }
       LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
       answer(ctx, 500, "internal error", null);
     });
+  }
+
+  /** A client that declared a body longer than it sent (or went away while sending it). */
+  private static boolean endedEarly(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.io.EOFException) return true;
+    }
+    return false;
   }
 
   private static void answer(Context ctx, int status, String message, Integer position) {

@@ -14,6 +14,12 @@ import org.trialsearch.model.Json;
  */
 final class JsonErrorHandler extends ErrorHandler {
 
+  /** Every method gets its error body, not only GET and POST (Jetty's default). */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
     byte[] body;

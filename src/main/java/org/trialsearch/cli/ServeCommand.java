@@ -67,6 +67,7 @@ final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.close();
+        LOG.info("Stopped: requests under way finished, index committed");
       } catch (IOException e) {
         LOG.error("closing the index failed", e);
       }

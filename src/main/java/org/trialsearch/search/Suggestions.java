@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -29,7 +30,7 @@ import org.trialsearch.index.TrialSearcher;
  * Autocomplete: values whose words start with what was typed (typos forgiven once a word is long
  * enough), exact starts first, then by how many trials carry them, optionally only within the
  * trials a facet selection leaves, counted there. Built from the index and rebuilt in the
- * background after each refresh that changed it; lookups use the previous build until then.
+ * background after refreshes that changed it (at most every 5 s); lookups use the previous build until then.
  */
 public final class Suggestions implements ReferenceManager.RefreshListener, Closeable {
 
@@ -47,12 +48,19 @@ public final class Suggestions implements ReferenceManager.RefreshListener, Clos
   private final TrialIndex index;
   private final SuggestionEntries source;
   private final FacetsConfig facetsConfig = TrialDocuments.facetsConfig();
-  private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> {
+  /**
+   * Rebuilds start at least this far apart: a rebuild over the whole registry takes about a second,
+   * and under a steady stream of writes back-to-back rebuilds would take a core from searches.
+   */
+  private static final long MIN_GAP_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  private final ScheduledExecutorService rebuilder = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "suggestions-rebuild");
     thread.setDaemon(true);
     return thread;
   });
   private final AtomicBoolean rebuildPending = new AtomicBoolean();
+  private volatile long lastRebuild = System.nanoTime() - MIN_GAP_NANOS;
   private final ReadWriteLock swap = new ReentrantReadWriteLock();
   private SuggestionIndex current;
 
@@ -117,6 +125,7 @@ public final class Suggestions implements ReferenceManager.RefreshListener, Clos
 
   /** Rebuilds from the index as it is now, then swaps the new build in. */
   public void rebuild() throws IOException {
+    long start = System.nanoTime();
     TrialSearcher searcher = index.acquire();
     SuggestionIndex fresh;
     try {
@@ -133,23 +142,29 @@ public final class Suggestions implements ReferenceManager.RefreshListener, Clos
       swap.writeLock().unlock();
     }
     if (old != null) old.close();
+    LOG.debug("Autocomplete rebuilt in {} ms", (System.nanoTime() - start) / 1_000_000);
   }
 
   @Override
   public void beforeRefresh() {}
 
-  /** Queues one rebuild after a refresh that changed the index; refreshes during a rebuild fold into the next one. */
+  /**
+   * Queues one rebuild after a refresh that changed the index, no sooner than {@link #MIN_GAP_NANOS}
+   * after the last one started; refreshes meanwhile fold into it.
+   */
   @Override
   public void afterRefresh(boolean didRefresh) {
     if (!didRefresh || !rebuildPending.compareAndSet(false, true)) return;
-    rebuilder.submit(() -> {
+    long wait = Math.max(0, lastRebuild + MIN_GAP_NANOS - System.nanoTime());
+    rebuilder.schedule(() -> {
       rebuildPending.set(false);
+      lastRebuild = System.nanoTime();
       try {
         rebuild();
       } catch (IOException | RuntimeException e) {
         LOG.error("autocomplete rebuild failed; suggestions stay as they were", e);
       }
-    });
+    }, wait, TimeUnit.NANOSECONDS);
   }
 
   @Override

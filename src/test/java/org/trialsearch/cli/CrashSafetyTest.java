@@ -27,6 +27,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialsearch.ServerSettings;
+import org.trialsearch.ServerProcess;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.config.ConfigSource;
 import org.trialsearch.index.IndexBuild;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialsearch.ServerProcess;
 import org.trialsearch.SharedCorpus;
 
 /** {@code serve} with no index builds one from the sample data and answers searches: what a newcomer sees first. */

@@ -40,11 +40,13 @@ class OpenApiTest {
         "/api/trials/{nctId}/similar", "/api/trials/NCT04077866/similar?limit=3",
         "/api/autocomplete", "/api/autocomplete?q=lympho",
         "/api/health", "/api/health",
+        "/metrics", "/metrics",
         "/openapi.json", "/openapi.json");
     Iterator<String> paths = api.path("paths").fieldNames();
     int checked = 0;
     while (paths.hasNext()) {
       String path = paths.next();
+      if (!api.path("paths").path(path).has("get")) continue; // writes are checked by WriteApiTest
       assertTrue(examples.containsKey(path), "no example request for documented path " + path);
       TestServer.Answer answer = server.get(examples.get(path));
       assertEquals(200, answer.status(), path);

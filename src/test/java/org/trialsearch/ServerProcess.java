@@ -1,4 +1,4 @@
-package org.trialsearch.cli;
+package org.trialsearch;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,9 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trialsearch.cli.Main;
 
 /** {@code serve} in a JVM of its own, as an operator runs it: so tests can stop it with SIGTERM or kill it with SIGKILL. */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
   private static final Pattern SERVING = Pattern.compile("Serving .* on http://localhost:(\\d+)/");
 
@@ -31,7 +32,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Starts {@code serve --index INDEX --port 0 ARGS...} with these environment variables, and waits until it serves. */
-  static ServerProcess start(Path index, Map<String, String> environment, String... args) throws Exception {
+  public static ServerProcess start(Path index, Map<String, String> environment, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
         "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
         "-cp", System.getProperty("java.class.path"), Main.class.getName(),
@@ -60,21 +61,21 @@ final class ServerProcess implements AutoCloseable {
     return new ServerProcess(process, port.get(2, TimeUnit.MINUTES), output, reader);
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  Process process() {
+  public Process process() {
     return process;
   }
 
   /** What the server printed, request logs aside. */
-  List<String> output() {
+  public List<String> output() {
     return List.copyOf(output);
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed or committed. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(60, TimeUnit.SECONDS);
   }
@@ -84,7 +85,7 @@ final class ServerProcess implements AutoCloseable {
    * the kill command: a JVM's own {@code Process.destroy()} ends a child JVM here without running its
    * shutdown hooks.
    */
-  void stop() throws InterruptedException, IOException {
+  public void stop() throws InterruptedException, IOException {
     new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).inheritIO().start().waitFor();
     if (!process.waitFor(60, TimeUnit.SECONDS)) throw new AssertionError("the server did not stop within 60 s of SIGTERM");
     reader.join(10_000); // everything it printed has been read

@@ -21,7 +21,7 @@ import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.Trial;
 import org.trialsearch.source.IngestReport;
 import org.trialsearch.source.Readers;
-import org.trialsearch.source.RecordSink;
+import org.trialsearch.source.ReportingSink;
 import org.trialsearch.source.SourceReader;
 import org.trialsearch.source.SourceWalker;
 
@@ -67,7 +67,7 @@ public final class IndexBuild {
     Path generation = folder.newGeneration();
     Path stagingDir = Files.createTempDirectory("trialsearch-staging");
     try (StagingStore staging = new StagingStore(stagingDir); TrialIndex index = TrialIndex.create(generation, analysis)) {
-      new SourceWalker(readers, progress).walk(sources, new Stager(staging), report);
+      new SourceWalker(readers, progress).walk(sources, new ReportingSink(report, trial -> stage(staging, trial)), report);
       staging.seal();
       writeTrials(staging, index);
       index.commit();
@@ -112,36 +112,17 @@ public final class IndexBuild {
     }
   }
 
-  /** Stages every record a reader finds and counts it for the report. */
-  private final class Stager implements RecordSink {
-    private final StagingStore staging;
-
-    Stager(StagingStore staging) {
-      this.staging = staging;
+  /** Stages a record a reader found, counting it for the report. */
+  private void stage(StagingStore staging, Trial trial) {
+    SourceRef source = trial.sources().get(0);
+    report.recordRead(source.format().name());
+    if (trial.eligibility() != null && trial.eligibility().criteria() != null) {
+      report.criteriaRead(source.format().name(), trial.eligibility().isSplit());
     }
-
-    @Override
-    public void accept(Trial trial) {
-      SourceRef source = trial.sources().get(0);
-      report.recordRead(source.format().name());
-      if (trial.eligibility() != null && trial.eligibility().criteria() != null) {
-        report.criteriaRead(source.format().name(), trial.eligibility().isSplit());
-      }
-      try {
-        staging.add(trial, source.linkedBy() == SourceRef.LinkedBy.NCT_ID);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot stage a record", e);
-      }
-    }
-
-    @Override
-    public void skip(String file, int position, String reason) {
-      report.skip(file, position, reason);
-    }
-
-    @Override
-    public void warn(String file, int position, String problem) {
-      report.warn(file, position, problem);
+    try {
+      staging.add(trial, source.linkedBy() == SourceRef.LinkedBy.NCT_ID);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stage a record", e);
     }
   }
 }

@@ -17,7 +17,7 @@ import org.trialsearch.model.Trial;
 import org.trialsearch.search.InvalidRequestException;
 import org.trialsearch.search.NotFoundException;
 import org.trialsearch.source.IngestReport;
-import org.trialsearch.source.RecordSink;
+import org.trialsearch.source.ReportingSink;
 import org.trialsearch.source.SourceReader;
 import org.trialsearch.source.SourceWalker;
 
@@ -87,22 +87,7 @@ public final class TrialWrites {
     String name = SourceRef.API_PREFIX + method + " " + Instant.now().truncatedTo(ChronoUnit.MILLIS) + extension;
     List<Trial> records = new ArrayList<>();
     IngestReport report = new IngestReport();
-    walker.read(new ByteArrayInputStream(body), name, new RecordSink() {
-      @Override
-      public void accept(Trial trial) {
-        records.add(trial);
-      }
-
-      @Override
-      public void skip(String file, int position, String reason) {
-        report.skip(file, position, reason);
-      }
-
-      @Override
-      public void warn(String file, int position, String problem) {
-        report.warn(file, position, problem);
-      }
-    }, report);
+    walker.read(new ByteArrayInputStream(body), name, new ReportingSink(report, records::add), report);
     return new Body(records, report);
   }
 

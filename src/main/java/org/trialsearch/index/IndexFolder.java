@@ -61,7 +61,7 @@ public final class IndexFolder {
   }
 
   /** Whether the folder holds an index written before generations (segment files straight in it). */
-  boolean holdsUngenerationedIndex() throws IOException {
+  boolean holdsOldLayoutIndex() throws IOException {
     if (!Files.isDirectory(root) || Files.exists(root.resolve(CURRENT))) return false;
     try (Stream<Path> files = Files.list(root)) {
       return files.anyMatch(f -> f.getFileName().toString().startsWith("segments_"));

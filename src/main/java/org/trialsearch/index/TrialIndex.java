@@ -142,7 +142,7 @@ public final class TrialIndex implements Closeable {
 
   public static State state(Path folder) throws IOException {
     IndexFolder index = IndexFolder.at(folder);
-    if (index.holdsUngenerationedIndex()) return State.OUTDATED;
+    if (index.holdsOldLayoutIndex()) return State.OUTDATED;
     Path generation = index.current();
     if (generation == null) return State.NONE;
     try (Directory d = FSDirectory.open(generation)) {

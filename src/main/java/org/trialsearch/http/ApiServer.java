@@ -3,6 +3,11 @@ package org.trialsearch.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,18 +15,13 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.trialsearch.ServerSettings;
 import org.trialsearch.index.TrialIndex;
-import org.trialsearch.write.TrialWrites;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import org.trialsearch.model.Json;
 import org.trialsearch.search.CsvExport;
 import org.trialsearch.search.FilterValues;
 import org.trialsearch.search.SearchRequest;
 import org.trialsearch.search.SearchService;
 import org.trialsearch.search.Suggestions;
+import org.trialsearch.write.TrialWrites;
 
 /** The HTTP API and the web pages over it: thin handlers that read typed requests, call the services and write typed answers. */
 public final class ApiServer {

@@ -1,21 +1,21 @@
 package org.trialsearch.index;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
-import org.trialsearch.enrich.EnrichedTrial;
-import org.apache.lucene.document.Document;
-import java.util.List;
-import java.util.Set;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
+import org.trialsearch.enrich.EnrichedTrial;
 import org.trialsearch.model.Json;
 import org.trialsearch.model.Trial;
 

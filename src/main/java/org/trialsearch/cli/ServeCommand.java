@@ -62,7 +62,8 @@ final class ServeCommand implements Callable<Integer> {
     TrialIndex.State state = TrialIndex.state(index);
     // the sample index is this program's own: rebuild it when an older version wrote it
     if (state == TrialIndex.State.NONE || (sample && state == TrialIndex.State.OUTDATED)) buildSample(configSource);
-    TrialSearchServer server = TrialSearchServer.start(index, port, configSource, settings());
+    ServerSettings settings = settings();
+    TrialSearchServer server = TrialSearchServer.start(index, port, configSource, settings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -74,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
       stopped.countDown();
     }));
     LOG.info("Serving {} on http://localhost:{}/ (writes {})", index, server.port(),
-        System.getenv(ServerSettings.TOKEN_VARIABLE) != null || writeTokenFile != null ? "need the write token" : "disabled: no write token");
+        settings.writeToken().isPresent() ? "need the write token" : "disabled: no write token");
     stopped.await();
     return 0;
   }

@@ -3,6 +3,7 @@ package org.trialsearch;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.trialsearch.index.TrialIndex;
 
 /**
  * How a server runs, beyond its index and vocabulary.
@@ -26,7 +27,7 @@ public record ServerSettings(Optional<String> writeToken, List<String> corsOrigi
   }
 
   public static ServerSettings defaults() {
-    return new ServerSettings(Optional.empty(), List.of(), Duration.ofSeconds(1), 32L << 20, Duration.ofSeconds(5));
+    return new ServerSettings(Optional.empty(), List.of(), TrialIndex.DEFAULT_REFRESH, 32L << 20, Duration.ofSeconds(5));
   }
 
   public ServerSettings withWriteToken(String token) {

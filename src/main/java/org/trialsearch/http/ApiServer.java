@@ -30,7 +30,7 @@ public final class ApiServer {
   public record Health(String status, int trials, Instant lastCommit) {}
 
   /** How long stopping waits for requests under way. */
-  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
   private final SearchService search;
   private final Suggestions suggestions;

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import org.trialsearch.search.InvalidRequestException;
-import org.trialsearch.search.NotFoundException;
 import org.trialsearch.search.SearchService;
 
 /**
@@ -19,7 +18,7 @@ import org.trialsearch.search.SearchService;
 final class WebPages {
 
   /** Only this server's own scripts, styles and API; no inline script, no framing. */
-  static final Map<String, String> SECURITY_HEADERS = Map.of(
+  private static final Map<String, String> SECURITY_HEADERS = Map.of(
       "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
           + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
       "X-Content-Type-Options", "nosniff",
@@ -47,8 +46,8 @@ final class WebPages {
   /** The trial page, answered 404 (with the same page, which says what is missing) when there is no such trial. */
   private void trial(Context ctx) throws IOException {
     try {
-      search.trial(TrialIdParam.read(ctx.pathParam("id")));
-    } catch (NotFoundException | InvalidRequestException e) {
+      if (!search.exists(TrialIdParam.read(ctx.pathParam("id")))) ctx.status(404);
+    } catch (InvalidRequestException e) {
       ctx.status(404);
     }
     page(ctx, trialPage);

@@ -94,7 +94,7 @@ public final class IndexBuild {
       if (matchedPages.contains(key)) continue;
       List<Trial> records = new ArrayList<>(staging.records(key));
       records.addAll(pagesByTrial.getOrDefault(key, List.of()));
-      if (records.stream().allMatch(r -> r.sources().get(0).sitesOnly())) {
+      if (TrialMerger.onlySiteRows(records)) {
         SourceRef first = records.get(0).sources().get(0);
         report.skip(first.file(), first.position(), "site rows of " + key + ", which no trial record describes: not indexed");
         continue;

@@ -43,10 +43,6 @@ public final class IndexFolder {
     return new IndexFolder(root);
   }
 
-  public Path root() {
-    return root;
-  }
-
   /** The generation in use, or null when the folder holds none. */
   public Path current() throws IOException {
     Path pointer = root.resolve(CURRENT);

@@ -202,11 +202,6 @@ public final class TrialIndex implements Closeable {
     live.commit();
   }
 
-  /** Makes every write so far visible to searchers acquired from now on. */
-  public void refresh() throws IOException {
-    live.searchers.maybeRefreshBlocking();
-  }
-
   public void addRefreshListener(ReferenceManager.RefreshListener listener) {
     listeners.add(listener);
     live.searchers.addListener(listener);
@@ -259,7 +254,6 @@ public final class TrialIndex implements Closeable {
    */
   public void switchTo(Path generation) throws IOException {
     Generation fresh = new Generation(generation, IndexWriterConfig.OpenMode.APPEND);
-    fresh.searchers.maybeRefreshBlocking();
     Generation old;
     switching.writeLock().lock();
     try {

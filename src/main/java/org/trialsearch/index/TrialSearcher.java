@@ -60,6 +60,11 @@ public final class TrialSearcher extends IndexSearcher {
     return TrialDocuments.fromStored(doc.getBinaryValue(Fields.RECORD));
   }
 
+  /** Whether the index holds a trial with this id. */
+  public boolean holds(String nctId) throws IOException {
+    return count(new TermQuery(new Term(Fields.NCT_ID, nctId))) > 0;
+  }
+
   /** The records a trial was merged from, as stored with it; empty when there is no such trial. */
   public List<Trial> sourceRecords(String nctId) throws IOException {
     TopDocs top = search(new TermQuery(new Term(Fields.NCT_ID, nctId)), 1);

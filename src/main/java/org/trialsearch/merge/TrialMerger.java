@@ -44,6 +44,11 @@ public final class TrialMerger {
       .thenComparing(r -> r.trial.sources().get(0).format())
       .thenComparing(Ranked::arrival, Comparator.reverseOrder());
 
+  /** Whether these records of a trial are only site rows (a tracker's site list): they add sites but describe no trial. */
+  public static boolean onlySiteRows(List<Trial> records) {
+    return records.stream().allMatch(r -> r.sources().get(0).sitesOnly());
+  }
+
   /** @param records the trial's records in the order they were read, each with its one source */
   public Merged merge(List<Trial> records) {
     if (records.size() == 1) return new Merged(records.get(0), provenanceOfOne(records.get(0)));

@@ -112,6 +112,16 @@ public final class SearchService {
     return new InvalidRequestException("query expands to too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")");
   }
 
+  /** Whether there is a trial with this id, without reading its record. */
+  public boolean exists(String nctId) throws IOException {
+    TrialSearcher searcher = index.acquire();
+    try {
+      return searcher.holds(nctId);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
   /** The whole record of one trial. */
   public EnrichedTrial trial(String nctId) throws IOException {
     TrialSearcher searcher = index.acquire();

@@ -118,7 +118,7 @@ public final class TrialWrites {
       List<Trial> records = new ArrayList<>();
       for (Trial stored : stored(nctId, stripe)) if (!stored.sources().get(0).fromApi()) records.add(stored);
       records.addAll(fromApi);
-      if (records.stream().allMatch(r -> r.sources().get(0).sitesOnly())) return null;
+      if (TrialMerger.onlySiteRows(records)) return null;
       TrialIndex.Write done = index.put(enricher.enrich(merger.merge(records)), records);
       lastWrites[stripe] = done;
       return done;

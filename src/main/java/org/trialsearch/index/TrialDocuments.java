@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -16,6 +17,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import org.trialsearch.enrich.EnrichedTrial;
@@ -28,7 +30,7 @@ import org.trialsearch.model.Trial;
 public final class TrialDocuments {
 
   /** Upper age bound indexed for "no limit", so that range queries need no special case. */
-  static final double NO_AGE_LIMIT = 1000;
+  public static final double NO_AGE_LIMIT = 1000;
 
   private final FacetsConfig facetsConfig;
 
@@ -65,10 +67,24 @@ public final class TrialDocuments {
     return Json.readStored(record.bytes, record.offset, record.length, EnrichedTrial.class);
   }
 
+  /**
+   * Text with the offsets of its words in the postings, so that snippets are cut from the postings
+   * instead of analysing each hit's text again (most of a search's time before).
+   */
+  private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+  private static FieldType textWithOffsets() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+
   private static void addText(Document doc, Trial trial, TrialFacets facets) {
     for (String field : Fields.TEXT_FIELDS) {
+      FieldType type = field.equals(Fields.ID) ? TextField.TYPE_NOT_STORED : TEXT_WITH_OFFSETS;
       // each value its own field instance, so that phrases do not match across two values
-      for (String value : textValues(field, trial, facets)) doc.add(new TextField(field, value, Field.Store.NO));
+      for (String value : textValues(field, trial, facets)) doc.add(new Field(field, value, type));
     }
   }
 
@@ -96,22 +112,42 @@ public final class TrialDocuments {
   }
 
   private static void addFacets(Document doc, Trial trial, TrialFacets facets) {
-    facet(doc, Fields.PHASE, facets.phases());
-    facet(doc, Fields.STATUS, facets.status() == null ? List.of() : List.of(facets.status()));
-    facet(doc, Fields.ANTIGEN, facets.antigens());
-    facet(doc, Fields.COUNTRY, facets.countries());
-    facet(doc, Fields.AGE_GROUP, facets.ageGroups());
-    facet(doc, Fields.MODALITY, facets.modalities());
-    facet(doc, Fields.SPONSOR_TYPE, optional(facets.sponsorType()));
-    facet(doc, Fields.STUDY_TYPE, optional(facets.studyType()));
-    facet(doc, Fields.INTERVENTION_TYPE, facets.interventionTypes());
-    facet(doc, Fields.START_YEAR, facets.startYear() == null ? List.of() : List.of(String.valueOf(facets.startYear())));
-    facet(doc, Fields.CONDITION_FACET, trial.conditions().stream().map(String::strip).filter(c -> !c.isEmpty()).toList());
-    facet(doc, Fields.SEX, optional(facets.sex()));
-    facet(doc, Fields.HEALTHY_VOLUNTEERS, facets.healthyVolunteers() == null ? List.of() : List.of(facets.healthyVolunteers() ? "yes" : "no"));
-    suggest(doc, Fields.SUGGEST_INTERVENTION, trial.interventions().stream().flatMap(i -> Stream.concat(Stream.of(i.name()), i.otherNames().stream())));
-    if (trial.sponsor() != null) suggest(doc, Fields.SUGGEST_SPONSOR, Stream.of(trial.sponsor().lead()));
-    suggest(doc, Fields.SUGGEST_TITLE, Stream.of(trial.briefTitle()));
+    for (String dim : Fields.FACET_DIMENSIONS) facet(doc, dim, facetValues(dim, trial, facets));
+    for (String dim : Fields.SUGGEST_DIMENSIONS) {
+      suggestValues(dim, trial).forEach(v -> doc.add(new SortedSetDocValuesFacetField(dim, v)));
+    }
+  }
+
+  /** The values a trial has in a facet dimension; empty when its sources state none (indexed as {@link Fields#NOT_STATED}). */
+  public static List<String> facetValues(String dim, Trial trial, TrialFacets facets) {
+    List<String> values = switch (dim) {
+      case Fields.PHASE -> facets.phases();
+      case Fields.STATUS -> optional(facets.status());
+      case Fields.ANTIGEN -> facets.antigens();
+      case Fields.COUNTRY -> facets.countries();
+      case Fields.AGE_GROUP -> facets.ageGroups();
+      case Fields.MODALITY -> facets.modalities();
+      case Fields.SPONSOR_TYPE -> optional(facets.sponsorType());
+      case Fields.STUDY_TYPE -> optional(facets.studyType());
+      case Fields.INTERVENTION_TYPE -> facets.interventionTypes();
+      case Fields.START_YEAR -> facets.startYear() == null ? List.of() : List.of(String.valueOf(facets.startYear()));
+      case Fields.CONDITION_FACET -> trial.conditions().stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
+      case Fields.SEX -> optional(facets.sex());
+      case Fields.HEALTHY_VOLUNTEERS -> facets.healthyVolunteers() == null ? List.of() : List.of(facets.healthyVolunteers() ? "yes" : "no");
+      default -> throw new IllegalArgumentException("not a facet dimension: " + dim);
+    };
+    return values.stream().distinct().toList();
+  }
+
+  /** The values autocomplete offers from a trial beyond its facets: intervention names, lead sponsor, brief title. */
+  public static List<String> suggestValues(String dim, Trial trial) {
+    Stream<String> values = switch (dim) {
+      case Fields.SUGGEST_INTERVENTION -> trial.interventions().stream().flatMap(i -> Stream.concat(Stream.of(i.name()), i.otherNames().stream()));
+      case Fields.SUGGEST_SPONSOR -> trial.sponsor() == null ? Stream.empty() : Stream.of(trial.sponsor().lead());
+      case Fields.SUGGEST_TITLE -> Stream.of(trial.briefTitle());
+      default -> throw new IllegalArgumentException("not a suggestion dimension: " + dim);
+    };
+    return values.filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
   }
 
   private static List<String> optional(String value) {
@@ -123,12 +159,7 @@ public final class TrialDocuments {
       doc.add(new SortedSetDocValuesFacetField(dim, Fields.NOT_STATED));
       return;
     }
-    values.stream().distinct().forEach(v -> doc.add(new SortedSetDocValuesFacetField(dim, v)));
-  }
-
-  private static void suggest(Document doc, String dim, Stream<String> values) {
-    values.filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).distinct()
-        .forEach(v -> doc.add(new SortedSetDocValuesFacetField(dim, v)));
+    values.forEach(v -> doc.add(new SortedSetDocValuesFacetField(dim, v)));
   }
 
   private static void addNumbers(Document doc, Trial trial, TrialFacets facets) {

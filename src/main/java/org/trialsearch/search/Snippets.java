@@ -19,7 +19,7 @@ import org.trialsearch.index.TrialDocuments;
  * Highlighted fragments of the fields a hit matched, criteria halves first (the whole criteria
  * only for records whose criteria have no halves), the matched words in
  * {@code <mark>} and every other character of the record escaped, so record text cannot inject
- * HTML. Text comes from the hits' stored records, analysed again as it was indexed.
+ * HTML. Text comes from the hits' stored records, located by the offsets the index keeps of every word.
  */
 final class Snippets {
 

@@ -32,15 +32,19 @@ import org.trialsearch.enrich.Vocabulary;
 
 /**
  * The analysis chains, built once from the vocabulary and used for indexing, query parsing and
- * highlighting alike. English text: dots inside names made spaces, standard tokens, possessives off, case-sensitive words marked
+ * highlighting alike. English text: dots inside names and colons between words made spaces, standard tokens, possessives off, case-sensitive words marked
  * ("ALL"), accents folded (Waldenström = Waldenstrom), lower case, English stop words, KStem
  * (plural and tense endings, gentler on medical words than Porter). Ids: whole value, lower case.
  * Queries may add synonyms: a graph filter, so multi-word synonyms also work inside phrases.
  */
 public final class TextAnalysis {
 
-  /** A dot that joins names ("CD30.CAR-T", "B7-H3.CD28Z"), not digits ("1.5"): the parts are words of their own. */
-  private static final Pattern DOT_IN_NAME = Pattern.compile("(?<=\\p{L})\\.(?=[\\p{L}\\p{N}])|(?<=\\p{N})\\.(?=\\p{L})");
+  /**
+   * A dot that joins names ("CD30.CAR-T", "B7-H3.CD28Z"), not digits ("1.5"), and a colon between
+   * words ("Performance status:Karnofsky", which the standard tokenizer keeps as one word): the parts
+   * are words of their own.
+   */
+  private static final Pattern JOINED_WORDS = Pattern.compile("(?<=\\p{L})[.:](?=[\\p{L}\\p{N}])|(?<=\\p{N})\\.(?=\\p{L})");
 
   private final Set<String> caseSensitiveWords;
   private final SynonymMap synonyms;
@@ -70,7 +74,7 @@ public final class TextAnalysis {
     return new Analyzer() {
       @Override
       protected Reader initReader(String fieldName, Reader reader) {
-        return new PatternReplaceCharFilter(DOT_IN_NAME, " ", reader);
+        return new PatternReplaceCharFilter(JOINED_WORDS, " ", reader);
       }
 
       @Override

@@ -33,9 +33,15 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Starts {@code serve --index INDEX --port 0 ARGS...} with these environment variables, and waits until it serves. */
   public static ServerProcess start(Path index, Map<String, String> environment, String... args) throws Exception {
+    return start(index, environment, List.of("-Xmx1g"), args);
+  }
+
+  /** As {@link #start(Path, Map, String...)}, with these JVM options (heap size, ...). */
+  public static ServerProcess start(Path index, Map<String, String> environment, List<String> jvmOptions, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
         "serve", "--index", index.toString(), "--port", "0"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -111,7 +111,7 @@ public final class IndexFolder {
     }
   }
 
-  static void deleteTree(Path folder) throws IOException {
+  public static void deleteTree(Path folder) throws IOException {
     try (Stream<Path> paths = Files.walk(folder)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
     }

@@ -1,0 +1,138 @@
+package org.trialsearch.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How a system is timed: single-client latency per query kind, closed-loop throughput with N
+ * clients for a fixed time, autocomplete latency. Every figure is the median over rounds, after a
+ * warm-up; a failed request counts as an error, never as a fast answer.
+ */
+final class Measurements {
+
+  /** Milliseconds at the 50th and 99th percentile, and failed requests. */
+  record Latency(double p50, double p99, long errors) {}
+
+  /** Requests per second, and failed requests. */
+  record Throughput(double perSecond, long errors) {}
+
+  @FunctionalInterface
+  interface Request<T> {
+    void send(T item) throws Exception;
+  }
+
+  /** The first few distinct failures seen, for the campaign to print: an error count alone says nothing of why. */
+  static final java.util.Set<String> FAILURES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private Measurements() {}
+
+  /** Sends every item once, or for this long at least, whichever is later. */
+  static <T> void warmUp(List<T> items, Request<T> request, Duration atLeast) {
+    long end = System.nanoTime() + atLeast.toNanos();
+    int i = 0;
+    while (i < items.size() || System.nanoTime() < end) {
+      try {
+        request.send(items.get(i++ % items.size()));
+      } catch (Exception e) {
+        // counted when measured
+      }
+    }
+  }
+
+  /** Latency per kind (and "all") of one client sending every query in turn, median of the rounds' percentiles. */
+  static Map<String, Latency> latencyByKind(List<BenchQuery> queries, Request<BenchQuery> request, int rounds) {
+    Map<String, List<Latency>> perRound = new LinkedHashMap<>();
+    for (int round = 0; round < rounds; round++) {
+      Map<String, List<Double>> millis = new LinkedHashMap<>();
+      Map<String, Long> errors = new LinkedHashMap<>();
+      for (BenchQuery query : queries) {
+        long start = System.nanoTime();
+        boolean ok = attempt(request, query);
+        double took = (System.nanoTime() - start) / 1e6;
+        for (String kind : List.of(query.kind(), "all")) {
+          if (ok) millis.computeIfAbsent(kind, k -> new ArrayList<>()).add(took);
+          else errors.merge(kind, 1L, Long::sum);
+        }
+      }
+      millis.forEach((kind, list) -> perRound.computeIfAbsent(kind, k -> new ArrayList<>())
+          .add(new Latency(percentile(list, 50), percentile(list, 99), errors.getOrDefault(kind, 0L))));
+    }
+    Map<String, Latency> median = new LinkedHashMap<>();
+    perRound.forEach((kind, list) -> median.put(kind, new Latency(median(list.stream().mapToDouble(Latency::p50).toArray()),
+        median(list.stream().mapToDouble(Latency::p99).toArray()), list.stream().mapToLong(Latency::errors).sum())));
+    return median;
+  }
+
+  static Latency latency(List<String> prefixes, Request<String> request, int rounds) {
+    Map<String, Latency> byKind = latencyByKind(prefixes.stream().map(p -> new BenchQuery("all", p, Map.of(), null)).toList(),
+        q -> request.send(q.text()), rounds);
+    return byKind.get("all");
+  }
+
+  /** Closed loop: each client sends the next query as soon as its answer is in; queries taken in turn from a shared counter. */
+  static Throughput throughput(List<BenchQuery> queries, Request<BenchQuery> request, int clients, Duration duration, int rounds)
+      throws Exception {
+    double[] rates = new double[rounds];
+    long errors = 0;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      for (int round = 0; round < rounds; round++) {
+        AtomicLong next = new AtomicLong(round * 7919L);
+        AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+          tasks.add(() -> {
+            while (System.nanoTime() < end) {
+              BenchQuery query = queries.get((int) (next.getAndIncrement() % queries.size()));
+              if (attempt(request, query)) done.incrementAndGet();
+              else failed.incrementAndGet();
+            }
+            return null;
+          });
+        }
+        for (Future<Void> f : pool.invokeAll(tasks)) f.get();
+        rates[round] = done.get() / ((System.nanoTime() - start) / 1e9);
+        errors += failed.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return new Throughput(median(rates), errors);
+  }
+
+  private static <T> boolean attempt(Request<T> request, T item) {
+    try {
+      request.send(item);
+      return true;
+    } catch (Exception e) {
+      if (FAILURES.size() < 5) FAILURES.add(e.toString().lines().findFirst().orElse("") + " (" + item + ")");
+      return false;
+    }
+  }
+
+  static double percentile(List<Double> values, double p) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    if (sorted.length == 0) return Double.NaN;
+    int rank = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+}

@@ -63,6 +63,8 @@ public final class Fields {
   public static final String START_DATE = "start_date";
   public static final String LAST_UPDATE = "last_update";
 
+  /** What a result list shows and snippets are cut from ({@code StoredHit}), in binary doc values. */
+  public static final String HIT = "hit";
   /** The whole enriched record as JSON, for display. */
   public static final String RECORD = "record";
   /** Each source's own record as JSON, kept so that the trial can be merged again when one source changes. */

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
@@ -58,6 +59,7 @@ public final class TrialDocuments {
     addText(doc, trial, facets);
     addFacets(doc, trial, facets);
     addNumbers(doc, trial, facets);
+    doc.add(new BinaryDocValuesField(Fields.HIT, new BytesRef(StoredHit.of(enriched).toBytes())));
     doc.add(new StoredField(Fields.RECORD, new BytesRef(Json.mapper().writeValueAsBytes(enriched))));
     doc.add(new StoredField(Fields.SOURCE_RECORDS, new BytesRef(Json.mapper().writeValueAsBytes(sourceRecords))));
     return facetsConfig.build(doc);

@@ -6,9 +6,12 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -58,6 +61,14 @@ public final class TrialSearcher extends IndexSearcher {
   public EnrichedTrial record(int docId) throws IOException {
     Document doc = storedFields().document(docId, Set.of(Fields.RECORD));
     return TrialDocuments.fromStored(doc.getBinaryValue(Fields.RECORD));
+  }
+
+  /** What a result list shows of a hit, and its snippet text. */
+  public StoredHit hit(int docId) throws IOException {
+    LeafReaderContext leaf = getIndexReader().leaves().get(ReaderUtil.subIndex(docId, getIndexReader().leaves()));
+    BinaryDocValues hits = leaf.reader().getBinaryDocValues(Fields.HIT);
+    if (hits == null || !hits.advanceExact(docId - leaf.docBase)) throw new IOException("no stored hit for document " + docId);
+    return StoredHit.fromBytes(hits.binaryValue());
   }
 
   /** Whether the index holds a trial with this id. */

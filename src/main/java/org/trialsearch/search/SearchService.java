@@ -27,13 +27,12 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.trialsearch.enrich.EnrichedTrial;
-import org.trialsearch.enrich.TrialFacets;
 import org.trialsearch.index.Fields;
+import org.trialsearch.index.StoredHit;
 import org.trialsearch.index.TextAnalysis;
 import org.trialsearch.index.TrialDocuments;
 import org.trialsearch.index.TrialIndex;
 import org.trialsearch.index.TrialSearcher;
-import org.trialsearch.model.Trial;
 import org.trialsearch.search.SearchResponse.FacetCounts;
 import org.trialsearch.search.SearchResponse.FacetValue;
 import org.trialsearch.search.SearchResponse.Hit;
@@ -142,7 +141,7 @@ public final class SearchService {
     try {
       List<Hit> hits = new ArrayList<>();
       for (ScoreDoc doc : searcher.search(similar.query(searcher, trial), limit).scoreDocs) {
-        hits.add(hit(searcher.record(doc.doc), doc.score, Map.of()));
+        hits.add(hit(searcher.hit(doc.doc), doc.score, Map.of()));
       }
       return hits;
     } finally {
@@ -202,7 +201,7 @@ public final class SearchService {
       FieldDoc after = null;
       while (true) {
         TopDocs page = searcher.searchAfter(after, query, WALK_PAGE, Cursor.sort(request.sort()), true);
-        for (ScoreDoc doc : page.scoreDocs) consumer.accept(hit(searcher.record(doc.doc), doc.score, Map.of()));
+        for (ScoreDoc doc : page.scoreDocs) consumer.accept(hit(searcher.hit(doc.doc), doc.score, Map.of()));
         if (page.scoreDocs.length < WALK_PAGE) return;
         after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
       }
@@ -267,35 +266,29 @@ public final class SearchService {
     ScoreDoc[] docs = top.scoreDocs;
     int from = request.cursor() != null ? 0 : Math.min((request.page() - 1) * request.size(), docs.length);
     int[] ids = new int[docs.length - from];
-    List<EnrichedTrial> records = new ArrayList<>();
+    List<StoredHit> stored = new ArrayList<>();
     for (int i = from; i < docs.length; i++) {
       ids[i - from] = docs[i].doc;
-      records.add(searcher.record(docs[i].doc));
+      stored.add(searcher.hit(docs[i].doc));
     }
     List<Map<String, List<String>>> fragments = query instanceof MatchAllDocsQuery
-        ? java.util.Collections.nCopies(ids.length, Map.of()) : snippets.of(searcher, query, ids, records);
+        ? java.util.Collections.nCopies(ids.length, Map.of()) : snippets.of(searcher, query, ids, stored);
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < ids.length; i++) {
       ScoreExplanation why = request.explain() ? ScoreExplanation.of(searcher.explain(withRanges(query, request), ids[i])) : null;
-      hits.add(hit(records.get(i), docs[from + i].score, fragments.get(i), why));
+      hits.add(hit(stored.get(i), docs[from + i].score, fragments.get(i), why));
     }
     return hits;
   }
 
-  private static Hit hit(EnrichedTrial record, float score, Map<String, List<String>> snippets) {
-    return hit(record, score, snippets, null);
+  private static Hit hit(StoredHit stored, float score, Map<String, List<String>> snippets) {
+    return hit(stored, score, snippets, null);
   }
 
-  private static Hit hit(EnrichedTrial record, float score, Map<String, List<String>> snippets, ScoreExplanation explanation) {
-    Trial trial = record.trial();
-    TrialFacets facets = record.facets();
-    var eligibility = trial.eligibility();
-    return new Hit(trial.nctId(), trial.displayTitle(), facets.status(), facets.phases(), facets.antigens(),
-        facets.countries(), facets.ageGroups(),
-        eligibility == null ? null : eligibility.minimumAgeYears(),
-        eligibility == null ? null : eligibility.maximumAgeYears(),
-        trial.conditions(), trial.sponsor() == null ? null : trial.sponsor().lead(),
-        trial.startDate(), trial.lastUpdate(), Float.isNaN(score) ? null : score, snippets, explanation);
+  private static Hit hit(StoredHit h, float score, Map<String, List<String>> snippets, ScoreExplanation explanation) {
+    return new Hit(h.nctId(), h.title(), h.status(), h.phases(), h.antigens(), h.countries(), h.ageGroups(), h.minimumAge(),
+        h.maximumAge(), h.conditions(), h.sponsor(), h.startDate(), h.lastUpdate(), Float.isNaN(score) ? null : score, snippets,
+        explanation);
   }
 
   private static Map<String, FacetCounts> counts(Facets facets) throws IOException {

@@ -6,36 +6,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.trialsearch.enrich.EnrichedTrial;
 import org.trialsearch.index.Fields;
-import org.trialsearch.index.TrialDocuments;
+import org.trialsearch.index.StoredHit;
 
 /**
  * Highlighted fragments of the fields a hit matched, criteria halves first (the whole criteria
  * only for records whose criteria have no halves), the matched words in
  * {@code <mark>} and every other character of the record escaped, so record text cannot inject
- * HTML. Text comes from the hits' stored records, located by the offsets the index keeps of every word.
+ * HTML. Text comes from the hits' stored text, located by the offsets the index keeps of every word.
  */
 final class Snippets {
 
-  /** Fields in the order snippets are shown, with how many fragments each gives. */
-  private static final Map<String, Integer> FIELDS = new LinkedHashMap<>();
-
-  static {
-    FIELDS.put(Fields.INCLUSION, 2);
-    FIELDS.put(Fields.EXCLUSION, 2);
-    FIELDS.put(Fields.CRITERIA, 2);
-    FIELDS.put(Fields.TITLE, 1);
-    FIELDS.put(Fields.CONDITION, 1);
-    FIELDS.put(Fields.INTERVENTION, 1);
-    FIELDS.put(Fields.SUMMARY, 1);
-    FIELDS.put(Fields.KEYWORD, 1);
-    FIELDS.put(Fields.SPONSOR, 1);
+  /** Fragments a field gives: two of each criteria half, one of the others. */
+  private static int passages(String field) {
+    return field.equals(Fields.INCLUSION) || field.equals(Fields.EXCLUSION) || field.equals(Fields.CRITERIA) ? 2 : 1;
   }
 
   private final Analyzer analyzer;
@@ -45,23 +38,25 @@ final class Snippets {
   }
 
   /** Field => fragments, for each hit in order; empty maps when the query has no words. */
-  List<Map<String, List<String>>> of(IndexSearcher searcher, Query query, int[] docIds, List<EnrichedTrial> records) throws IOException {
-    Map<Integer, EnrichedTrial> byDoc = new java.util.HashMap<>();
-    for (int i = 0; i < docIds.length; i++) byDoc.put(docIds[i], records.get(i));
+  List<Map<String, List<String>>> of(IndexSearcher searcher, Query query, int[] docIds, List<StoredHit> hits) throws IOException {
+    Map<Integer, StoredHit> byDoc = new java.util.HashMap<>();
+    for (int i = 0; i < docIds.length; i++) byDoc.put(docIds[i], hits.get(i));
     UnifiedHighlighter highlighter = new RecordHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
         .withMaxLength(100_000)
         .withMaxNoHighlightPassages(0)
         .withHighlightPhrasesStrictly(true), byDoc);
-    String[] fields = FIELDS.keySet().toArray(String[]::new);
-    int[] passages = FIELDS.values().stream().mapToInt(Integer::intValue).toArray();
-    Map<String, String[]> highlights = highlighter.highlightFields(fields, query, docIds, passages);
+    Map<String, Query> fieldQueries = perField(query);
+    Map<String, String[]> highlights = new java.util.HashMap<>();
+    for (String field : StoredHit.SNIPPET_FIELDS) {
+      Query fieldQuery = fieldQueries.get(field);
+      highlights.put(field, fieldQuery == null ? new String[docIds.length]
+          : highlighter.highlightFields(new String[] {field}, fieldQuery, docIds, new int[] {passages(field)}).get(field));
+    }
     List<Map<String, List<String>>> out = new ArrayList<>();
     for (int i = 0; i < docIds.length; i++) {
       Map<String, List<String>> snippets = new LinkedHashMap<>();
-      boolean split = records.get(i).trial().eligibility() != null && records.get(i).trial().eligibility().isSplit();
-      for (String field : fields) {
-        if (split && field.equals(Fields.CRITERIA)) continue; // the halves show the same text
+      for (String field : StoredHit.SNIPPET_FIELDS) {
         String text = highlights.get(field)[i];
         if (text != null && !text.isBlank()) snippets.put(field, List.of(text.split("… ")));
       }
@@ -70,23 +65,50 @@ final class Snippets {
     return out;
   }
 
-  /** Reads field values from the hits' records instead of stored fields. */
-  private static final class RecordHighlighter extends UnifiedHighlighter {
-    private final Map<Integer, EnrichedTrial> records;
+  /**
+   * For each field, the words and phrases the query looks for in it (what it excludes aside), any
+   * of which may match. The highlighter matches its query against every hit once per field; given
+   * the whole query it would look up every field's words each time, most of a search's time.
+   */
+  static Map<String, Query> perField(Query query) {
+    Map<String, java.util.Set<Query>> leaves = new java.util.HashMap<>();
+    query.visit(new QueryVisitor() {
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+      }
 
-    RecordHighlighter(Builder builder, Map<Integer, EnrichedTrial> records) {
+      @Override
+      public void consumeTerms(Query leaf, Term... terms) {
+        if (terms.length > 0) leaves.computeIfAbsent(terms[0].field(), f -> new java.util.LinkedHashSet<>()).add(leaf);
+      }
+    });
+    Map<String, Query> byField = new java.util.HashMap<>();
+    leaves.forEach((field, queries) -> {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      queries.forEach(q -> any.add(q, BooleanClause.Occur.SHOULD));
+      byField.put(field, any.build());
+    });
+    return byField;
+  }
+
+  /** Reads field values from the hits' stored text. */
+  private static final class RecordHighlighter extends UnifiedHighlighter {
+    private final Map<Integer, StoredHit> hits;
+
+    RecordHighlighter(Builder builder, Map<Integer, StoredHit> hits) {
       super(builder);
-      this.records = records;
+      this.hits = hits;
     }
 
     @Override
     protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
       List<CharSequence[]> values = new ArrayList<>();
       for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
-        EnrichedTrial record = records.get(doc);
+        StoredHit hit = hits.get(doc);
         CharSequence[] perField = new CharSequence[fields.length];
         for (int f = 0; f < fields.length; f++) {
-          perField[f] = record == null ? "" : String.join(String.valueOf(MULTIVAL_SEP_CHAR), TrialDocuments.textValues(fields[f], record.trial(), record.facets()));
+          perField[f] = hit == null ? "" : String.join(String.valueOf(MULTIVAL_SEP_CHAR), hit.text().getOrDefault(fields[f], List.of()));
         }
         values.add(perField);
       }

@@ -57,6 +57,10 @@ public final class Campaign implements Callable<Integer> {
   @Option(names = "--report", defaultValue = "docs/benchmarks.md", description = "Report to write (default: ${DEFAULT-VALUE}).")
   Path report;
 
+  @Option(names = "--stages", split = ",", defaultValue = "corpus,build,measure,report",
+      description = "Stages to run, so that a long campaign can be spread over sittings (default: ${DEFAULT-VALUE}).")
+  List<String> stages;
+
   @Option(names = "--make-workload", description = "Draw the workload from the shared corpus into src/test/resources/bench and stop.")
   boolean makeWorkload;
 
@@ -75,12 +79,15 @@ public final class Campaign implements Callable<Integer> {
     }
     Workload workload = Workload.load();
     for (String size : sizes) {
+      if (!stages.contains("corpus") && !stages.contains("build") && !stages.contains("measure")) break;
       Engine.Corpus corpus = corpus(size);
-      for (String system : systems) build(size, corpus, system);
-      for (String system : systems) measure(size, system, workload);
+      if (stages.contains("build")) for (String system : systems) build(size, corpus, system);
+      if (stages.contains("measure")) for (String system : systems) measure(size, system, workload);
     }
-    Report.write(work, sizes, report);
-    log("report written to " + report);
+    if (stages.contains("report")) {
+      Report.write(work, sizes, report);
+      log("report written to " + report);
+    }
     return 0;
   }
 

@@ -70,6 +70,7 @@ public final class IndexBuild {
       new SourceWalker(readers, progress).walk(sources, new ReportingSink(report, trial -> stage(staging, trial)), report);
       staging.seal();
       writeTrials(staging, index);
+      index.mergeIntoOneSegment();
       index.commit();
     } catch (IOException | RuntimeException e) {
       IndexFolder.deleteTree(generation);

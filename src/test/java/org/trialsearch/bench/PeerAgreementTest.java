@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.index.Fields;
+import org.trialsearch.index.IndexFolder;
 
 /**
  * Keeps the benchmark harness honest: on the shared corpus, every system (trialsearch over HTTP,
@@ -51,6 +52,7 @@ class PeerAgreementTest {
     assumeTrue(Files.isDirectory(SharedCorpus.ROOT), "the shared corpus is not beside the project");
     Campaign campaign = new Campaign();
     campaign.work = Path.of("target", "peer-agreement");
+    if (Files.exists(campaign.work)) IndexFolder.deleteTree(campaign.work); // every stage runs, with this build's code
     campaign.shared = SharedCorpus.ROOT;
     Engine.Corpus corpus = campaign.corpus(Campaign.SHARED);
     for (String system : SYSTEMS) {

@@ -72,7 +72,8 @@ final class SolrEngine implements Engine {
       if (batch.size() == BATCH) send("/solr/trials/update", batch);
     });
     send("/solr/trials/update", batch);
-    http.get("/solr/trials/update?commit=true");
+    // merged into one segment, as the reference guide allows for an index built once; trialsearch's build does the same
+    http.get("/solr/trials/update?commit=true&optimize=true&maxSegments=1");
     int id = 0;
     for (Map.Entry<List<String>, Integer> entry : suggestions.entrySet()) {
       ObjectNode doc = HttpJson.JSON.createObjectNode().put("id", String.valueOf(++id)).put("kind", entry.getKey().get(0))

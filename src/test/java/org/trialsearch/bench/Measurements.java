@@ -35,11 +35,19 @@ final class Measurements {
 
   private Measurements() {}
 
-  /** Sends every item once, or for this long at least, whichever is later. */
+  /**
+   * Longest a round of single-client latency may take: a system that needs seconds per search
+   * (PostgreSQL and SQLite on the large corpora) answers a sample of the workload instead of all of it.
+   */
+  static final Duration ROUND_LIMIT = Duration.ofSeconds(60);
+
+  /** Sends every item once, or for this long at least, whichever is later, but no longer than a round may take. */
   static <T> void warmUp(List<T> items, Request<T> request, Duration atLeast) {
-    long end = System.nanoTime() + atLeast.toNanos();
+    long start = System.nanoTime();
+    long end = start + atLeast.toNanos();
+    long limit = start + Math.max(atLeast.toNanos(), ROUND_LIMIT.toNanos());
     int i = 0;
-    while (i < items.size() || System.nanoTime() < end) {
+    while ((i < items.size() || System.nanoTime() < end) && System.nanoTime() < limit) {
       try {
         request.send(items.get(i++ % items.size()));
       } catch (Exception e) {
@@ -48,13 +56,21 @@ final class Measurements {
     }
   }
 
-  /** Latency per kind (and "all") of one client sending every query in turn, median of the rounds' percentiles. */
+  /**
+   * Latency per kind (and "all") of one client sending the queries in turn, in an order shuffled
+   * the same way for every system so that a round cut short by {@link #ROUND_LIMIT} still samples
+   * every kind; the median of the rounds' percentiles.
+   */
   static Map<String, Latency> latencyByKind(List<BenchQuery> queries, Request<BenchQuery> request, int rounds) {
     Map<String, List<Latency>> perRound = new LinkedHashMap<>();
+    List<BenchQuery> shuffled = new ArrayList<>(queries);
+    java.util.Collections.shuffle(shuffled, new java.util.Random(42));
     for (int round = 0; round < rounds; round++) {
       Map<String, List<Double>> millis = new LinkedHashMap<>();
       Map<String, Long> errors = new LinkedHashMap<>();
-      for (BenchQuery query : queries) {
+      long limit = System.nanoTime() + ROUND_LIMIT.toNanos();
+      for (BenchQuery query : shuffled) {
+        if (System.nanoTime() > limit) break;
         long start = System.nanoTime();
         boolean ok = attempt(request, query);
         double took = (System.nanoTime() - start) / 1e6;

@@ -64,6 +64,7 @@ public final class Campaign implements Callable<Integer> {
   boolean makeWorkload;
 
   private final ConfigSource config = ConfigSource.folder(Path.of("index-config"));
+  private List<org.trialsearch.model.Trial> realTrials;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Campaign()).execute(args));
@@ -99,8 +100,8 @@ public final class Campaign implements Callable<Integer> {
     if (Files.exists(dir)) org.trialsearch.index.IndexFolder.deleteTree(dir);
     Files.createDirectories(dir);
     CorpusMaker maker = new CorpusMaker(config);
-    var real = maker.realTrials(List.of(shared), dir);
-    maker.write(real, size.equals(SHARED) ? CorpusMaker.REAL : trials(size), 42, dir);
+    if (realTrials == null) realTrials = maker.realTrials(List.of(shared), dir); // every corpus draws from them: read once a run
+    maker.write(realTrials, size.equals(SHARED) ? CorpusMaker.REAL : trials(size), 42, dir);
     Files.writeString(dir.resolve("done"), "");
     return corpus;
   }

@@ -291,8 +291,7 @@ final class PostgresEngine implements Engine {
 
   @Override
   public int suggest(String prefix) throws Exception {
-    String tsquery = java.util.Arrays.stream(prefix.toLowerCase().split("[^a-z0-9]+")).filter(w -> !w.isEmpty())
-        .map(w -> w + ":*").collect(Collectors.joining(" & "));
+    String tsquery = Suggest.prefixWords(prefix).stream().map(w -> w + ":*").collect(Collectors.joining(" & "));
     if (tsquery.isEmpty()) return 0;
     int found = 0;
     try (PreparedStatement statement = connection().prepareStatement(

@@ -250,8 +250,7 @@ final class SqliteEngine implements Engine {
 
   @Override
   public int suggest(String prefix) throws Exception {
-    String match = java.util.Arrays.stream(prefix.toLowerCase().split("[^a-z0-9]+")).filter(w -> !w.isEmpty())
-        .map(w -> "\"" + w + "\"*").collect(Collectors.joining(" "));
+    String match = Suggest.prefixWords(prefix).stream().map(w -> "\"" + w + "\"*").collect(Collectors.joining(" "));
     if (match.isEmpty()) return 0;
     int found = 0;
     try (PreparedStatement statement = connection().prepareStatement(

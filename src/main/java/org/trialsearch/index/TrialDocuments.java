@@ -14,6 +14,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -156,12 +157,12 @@ public final class TrialDocuments {
     return value == null ? List.of() : List.of(value);
   }
 
+  /** Each value in the shared facets field (drill-downs, counts of all dimensions at once) and in its dimension's own field. */
   private static void facet(Document doc, String dim, Collection<String> values) {
-    if (values.isEmpty()) {
-      doc.add(new SortedSetDocValuesFacetField(dim, Fields.NOT_STATED));
-      return;
+    for (String value : values.isEmpty() ? List.of(Fields.NOT_STATED) : values) {
+      doc.add(new SortedSetDocValuesFacetField(dim, value));
+      doc.add(new SortedSetDocValuesField(Fields.facetField(dim), new BytesRef(FacetsConfig.pathToString(dim, value))));
     }
-    values.forEach(v -> doc.add(new SortedSetDocValuesFacetField(dim, v)));
   }
 
   private static void addNumbers(Document doc, Trial trial, TrialFacets facets) {

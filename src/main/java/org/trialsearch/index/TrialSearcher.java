@@ -1,10 +1,15 @@
 package org.trialsearch.index;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.FieldInfo;
@@ -36,20 +41,55 @@ public final class TrialSearcher extends IndexSearcher {
   };
 
   private final SortedSetDocValuesReaderState facetState;
+  private final Map<String, SortedSetDocValuesReaderState> dimensionStates = new HashMap<>();
   private final SortedSetDocValuesReaderState suggestState;
+  /** Counts of every dimension over every trial, made when first asked (browsing, a filter's own dimension, autocomplete). */
+  private volatile Facets wholeIndexCounts;
 
   private TrialSearcher(IndexReader reader) throws IOException {
     super(reader);
     var config = TrialDocuments.facetsConfig();
-    this.facetState = hasField(reader, config.getDimConfig(Fields.PHASE).indexFieldName)
-        ? new DefaultSortedSetDocValuesReaderState(reader, config.getDimConfig(Fields.PHASE).indexFieldName, config) : null;
+    String shared = config.getDimConfig(Fields.PHASE).indexFieldName;
+    this.facetState = hasField(reader, shared) ? new DefaultSortedSetDocValuesReaderState(reader, shared, config) : null;
+    for (String dim : Fields.FACET_DIMENSIONS) {
+      if (hasField(reader, Fields.facetField(dim))) {
+        dimensionStates.put(dim, new DefaultSortedSetDocValuesReaderState(reader, Fields.facetField(dim), config));
+      }
+    }
     this.suggestState = hasField(reader, Fields.SUGGEST_FIELD)
         ? new DefaultSortedSetDocValuesReaderState(reader, Fields.SUGGEST_FIELD, config) : null;
   }
 
-  /** Facet ordinals of the filter dimensions; null while the index holds no trial. */
-  public SortedSetDocValuesReaderState facetState() {
-    return facetState;
+  /** Whether the index holds any trial: every trial has a value, stated or not, in every dimension. */
+  public boolean hasTrials() {
+    return facetState != null;
+  }
+
+  /** Every dimension's counts over the trials a collector gathered, in one pass. */
+  public Facets countAll(FacetsCollector hits) throws IOException {
+    return gatheredEveryTrial(hits) ? wholeIndexCounts() : new SortedSetDocValuesFacetCounts(facetState, hits);
+  }
+
+  /** One dimension's counts over the trials a collector gathered, reading only that dimension's ordinals. */
+  public Facets count(String dim, FacetsCollector hits) throws IOException {
+    return gatheredEveryTrial(hits) ? wholeIndexCounts() : new SortedSetDocValuesFacetCounts(dimensionStates.get(dim), hits);
+  }
+
+  /** Every dimension's counts over every trial, counted once per point in time. */
+  public Facets wholeIndexCounts() throws IOException {
+    Facets counts = wholeIndexCounts;
+    if (counts == null) {
+      if (facetState == null) throw new IllegalStateException("the index holds no trial to count");
+      counts = new SortedSetDocValuesFacetCounts(facetState);
+      wholeIndexCounts = counts;
+    }
+    return counts;
+  }
+
+  /** Whether a collector gathered every live trial: a collector sees live documents only, so equal counts mean all of them. */
+  private boolean gatheredEveryTrial(FacetsCollector hits) {
+    long gathered = hits.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
+    return gathered == getIndexReader().numDocs();
   }
 
   /** Ordinals of the values autocomplete offers; null while the index holds no trial. */

@@ -10,10 +10,8 @@ import java.util.Map;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.Term;
@@ -55,6 +53,7 @@ public final class SearchService {
   private final Snippets snippets;
   private final SpellingCorrector spelling = new SpellingCorrector();
   private final SimilarTrials similar;
+  private final FacetedSearch faceted = new FacetedSearch(facetsConfig);
   private final Duration budget;
 
   /** @param budget how long the matching and counting of one search may take; longer searches are stopped and refused */
@@ -71,7 +70,7 @@ public final class SearchService {
     ParsedQuery parsed = parse(request);
     TrialSearcher searcher = index.acquire();
     try {
-      if (searcher.facetState() == null) return empty(request);
+      if (!searcher.hasTrials()) return empty(request);
       Query query = parsed.strict();
       Matches matches = run(searcher, query, request);
       boolean relaxed = false;
@@ -162,12 +161,12 @@ public final class SearchService {
 
   private Matches run(TrialSearcher searcher, Query query, SearchRequest request) throws IOException {
     FieldDoc after = request.cursor() == null ? null : Cursor.decode(request.cursor(), request.sort());
-    DrillDownQuery drillDown = drillDown(TimeBudgetQuery.of(query, budget), request);
-    DrillSideways sideways = new DrillSideways(searcher, facetsConfig, searcher.facetState());
+    Query ranged = withRanges(query, request);
     int topN = after != null ? request.size() : request.page() * request.size();
     try {
-      DrillSideways.DrillSidewaysResult result = sideways.search(drillDown, null, after, topN, Cursor.sort(request.sort()), true);
-      return new Matches(total(result.drillDownFacetsCollector), result.hits, result.facets);
+      FacetedSearch.Result result = faceted.search(searcher, TimeBudgetQuery.of(ranged, budget), ranged instanceof MatchAllDocsQuery,
+          request.filters(), after, topN, Cursor.sort(request.sort()));
+      return new Matches(result.total(), result.top(), result.facets());
     } catch (TimeBudgetQuery.Exceeded e) {
       throw new InvalidRequestException("the search ran longer than the time budget of " + budget.toMillis() + " ms per query (--query-budget-ms); narrow it");
     }
@@ -195,7 +194,7 @@ public final class SearchService {
     ParsedQuery parsed = parse(request);
     TrialSearcher searcher = index.acquire();
     try {
-      if (searcher.facetState() == null) return;
+      if (!searcher.hasTrials()) return;
       Query query = drillDown(parsed.strict(), request);
       if (parsed.relaxed() != null && searcher.count(query) == 0) query = drillDown(parsed.relaxed(), request);
       FieldDoc after = null;
@@ -256,10 +255,6 @@ public final class SearchService {
       ranged.add(LongPoint.newRangeQuery(Fields.LAST_UPDATE, dates.updatedSince().toEpochDay(), Long.MAX_VALUE), Occur.FILTER);
     }
     return ranged.build();
-  }
-
-  private static long total(FacetsCollector collector) {
-    return collector.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
   }
 
   private List<Hit> hits(TrialSearcher searcher, Query query, TopDocs top, SearchRequest request) throws IOException {

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
@@ -43,32 +43,34 @@ final class SuggestionEntries {
 
   List<Entry> read(TrialSearcher searcher) throws IOException {
     List<Entry> entries = new ArrayList<>();
-    if (searcher.facetState() == null) return entries;
-    dimension(entries, searcher.facetState(), Fields.CONDITION_FACET, "condition");
-    dimension(entries, searcher.facetState(), Fields.COUNTRY, "country");
-    dimension(entries, searcher.suggestState(), Fields.SUGGEST_INTERVENTION, "intervention");
-    dimension(entries, searcher.suggestState(), Fields.SUGGEST_SPONSOR, "sponsor");
-    dimension(entries, searcher.suggestState(), Fields.SUGGEST_TITLE, "title");
+    if (!searcher.hasTrials()) return entries;
+    dimension(entries, searcher.wholeIndexCounts(), Fields.CONDITION_FACET, "condition");
+    dimension(entries, searcher.wholeIndexCounts(), Fields.COUNTRY, "country");
+    if (searcher.suggestState() != null) {
+      Facets suggested = new SortedSetDocValuesFacetCounts(searcher.suggestState());
+      dimension(entries, suggested, Fields.SUGGEST_INTERVENTION, "intervention");
+      dimension(entries, suggested, Fields.SUGGEST_SPONSOR, "sponsor");
+      dimension(entries, suggested, Fields.SUGGEST_TITLE, "title");
+    }
     antigens(entries, searcher);
     products(entries, searcher);
     return entries;
   }
 
-  /** Every value of a facet dimension, counted over all trials. */
-  private void dimension(List<Entry> entries, SortedSetDocValuesReaderState state, String dim, String kind) throws IOException {
-    dimension(entries, state, dim, kind, value -> List.of());
+  /** Every value of a dimension, counted over all trials. */
+  private void dimension(List<Entry> entries, Facets counts, String dim, String kind) throws IOException {
+    dimension(entries, counts, dim, kind, value -> List.of());
   }
 
   /** Antigens the index holds, each also reachable by its spellings ("B-cell maturation antigen" leads to BCMA). */
   private void antigens(List<Entry> entries, TrialSearcher searcher) throws IOException {
-    dimension(entries, searcher.facetState(), Fields.ANTIGEN, "antigen",
+    dimension(entries, searcher.wholeIndexCounts(), Fields.ANTIGEN, "antigen",
         antigen -> vocabulary.antigens().synonyms(antigen).stream().map(SuggestionEntries::unquote).toList());
   }
 
-  private void dimension(List<Entry> entries, SortedSetDocValuesReaderState state, String dim, String kind,
+  private void dimension(List<Entry> entries, Facets counts, String dim, String kind,
       Function<String, List<String>> aliases) throws IOException {
-    if (state == null || state.getOrdRange(dim) == null) return;
-    FacetResult all = new SortedSetDocValuesFacetCounts(state).getAllChildren(dim);
+    FacetResult all = counts.getAllChildren(dim);
     if (all == null) return;
     String field = facetsConfig.getDimConfig(dim).indexFieldName;
     for (LabelAndValue lv : all.labelValues) {

@@ -26,8 +26,7 @@ public final class Fields {
   public static final List<String> TEXT_FIELDS =
       List.of(TITLE, CONDITION, INTERVENTION, KEYWORD, SUMMARY, INCLUSION, EXCLUSION, CRITERIA, SPONSOR, ID);
 
-  // Facet dimensions people filter on, counted together in the "$facets" doc-values field, and each
-  // also in a field of its own (facetField).
+  // Facet dimensions people filter on, counted together in one doc-values field (FACETS).
   public static final String PHASE = "phase";
   public static final String STATUS = "status";
   public static final String ANTIGEN = "antigen";
@@ -47,14 +46,8 @@ public final class Fields {
   public static final List<String> FACET_DIMENSIONS = List.of(PHASE, STATUS, ANTIGEN, COUNTRY, AGE_GROUP, MODALITY, SPONSOR_TYPE,
       STUDY_TYPE, INTERVENTION_TYPE, START_YEAR, CONDITION_FACET, SEX, HEALTHY_VOLUNTEERS);
 
-  /**
-   * The doc-values field that holds one facet dimension alone: a count that needs only that
-   * dimension (a filter's own, drill-sideways) reads its ordinals and no others'. Counts of all
-   * dimensions at once read the shared field, in one pass.
-   */
-  public static String facetField(String dim) {
-    return "$facet." + dim;
-  }
+  /** The doc-values field every facet dimension's values are kept and counted in (Lucene's default for facets). */
+  public static final String FACETS = "$facets";
 
   /** The label a dimension carries on trials whose sources state no value for it, so that counts include them. */
   public static final String NOT_STATED = "_not_stated";

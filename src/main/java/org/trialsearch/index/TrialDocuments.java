@@ -14,7 +14,6 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -157,12 +156,8 @@ public final class TrialDocuments {
     return value == null ? List.of() : List.of(value);
   }
 
-  /** Each value in the shared facets field (drill-downs, counts of all dimensions at once) and in its dimension's own field. */
   private static void facet(Document doc, String dim, Collection<String> values) {
-    for (String value : values.isEmpty() ? List.of(Fields.NOT_STATED) : values) {
-      doc.add(new SortedSetDocValuesFacetField(dim, value));
-      doc.add(new SortedSetDocValuesField(Fields.facetField(dim), new BytesRef(FacetsConfig.pathToString(dim, value))));
-    }
+    for (String value : values.isEmpty() ? List.of(Fields.NOT_STATED) : values) doc.add(new SortedSetDocValuesFacetField(dim, value));
   }
 
   private static void addNumbers(Document doc, Trial trial, TrialFacets facets) {

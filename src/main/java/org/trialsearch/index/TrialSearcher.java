@@ -1,15 +1,12 @@
 package org.trialsearch.index;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.FieldInfo;
@@ -41,23 +38,18 @@ public final class TrialSearcher extends IndexSearcher {
   };
 
   private final SortedSetDocValuesReaderState facetState;
-  private final Map<String, SortedSetDocValuesReaderState> dimensionStates = new HashMap<>();
   private final SortedSetDocValuesReaderState suggestState;
   /** Counts of every dimension over every trial, made when first asked (browsing, a filter's own dimension, autocomplete). */
-  private volatile Facets wholeIndexCounts;
+  private volatile OrdinalCounts wholeIndexCounts;
 
   private TrialSearcher(IndexReader reader) throws IOException {
     super(reader);
     var config = TrialDocuments.facetsConfig();
-    String shared = config.getDimConfig(Fields.PHASE).indexFieldName;
-    this.facetState = hasField(reader, shared) ? new DefaultSortedSetDocValuesReaderState(reader, shared, config) : null;
-    for (String dim : Fields.FACET_DIMENSIONS) {
-      if (hasField(reader, Fields.facetField(dim))) {
-        dimensionStates.put(dim, new DefaultSortedSetDocValuesReaderState(reader, Fields.facetField(dim), config));
-      }
-    }
+    this.facetState = hasField(reader, Fields.FACETS) ? new DefaultSortedSetDocValuesReaderState(reader, Fields.FACETS, config) : null;
     this.suggestState = hasField(reader, Fields.SUGGEST_FIELD)
         ? new DefaultSortedSetDocValuesReaderState(reader, Fields.SUGGEST_FIELD, config) : null;
+    // decode the facet ordinals of segments this point in time adds now, not in the first search that needs them
+    if (facetState != null) wholeIndexCounts();
   }
 
   /** Whether the index holds any trial: every trial has a value, stated or not, in every dimension. */
@@ -65,31 +57,24 @@ public final class TrialSearcher extends IndexSearcher {
     return facetState != null;
   }
 
-  /** Every dimension's counts over the trials a collector gathered, in one pass. */
-  public Facets countAll(FacetsCollector hits) throws IOException {
-    return gatheredEveryTrial(hits) ? wholeIndexCounts() : new SortedSetDocValuesFacetCounts(facetState, hits);
-  }
-
-  /** One dimension's counts over the trials a collector gathered, reading only that dimension's ordinals. */
-  public Facets count(String dim, FacetsCollector hits) throws IOException {
-    return gatheredEveryTrial(hits) ? wholeIndexCounts() : new SortedSetDocValuesFacetCounts(dimensionStates.get(dim), hits);
+  /** Every dimension's counts over the trials a collector gathered. */
+  public Facets count(FacetsCollector hits) throws IOException {
+    return OrdinalCounts.of(hits, everyTrialCounts());
   }
 
   /** Every dimension's counts over every trial, counted once per point in time. */
   public Facets wholeIndexCounts() throws IOException {
-    Facets counts = wholeIndexCounts;
+    return everyTrialCounts();
+  }
+
+  private OrdinalCounts everyTrialCounts() throws IOException {
+    OrdinalCounts counts = wholeIndexCounts;
     if (counts == null) {
       if (facetState == null) throw new IllegalStateException("the index holds no trial to count");
-      counts = new SortedSetDocValuesFacetCounts(facetState);
+      counts = OrdinalCounts.ofAll(facetState);
       wholeIndexCounts = counts;
     }
     return counts;
-  }
-
-  /** Whether a collector gathered every live trial: a collector sees live documents only, so equal counts mean all of them. */
-  private boolean gatheredEveryTrial(FacetsCollector hits) {
-    long gathered = hits.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
-    return gathered == getIndexReader().numDocs();
   }
 
   /** Ordinals of the values autocomplete offers; null while the index holds no trial. */

@@ -22,10 +22,9 @@ import org.trialsearch.index.TrialSearcher;
  * The top hits of a query within its filters, and every facet dimension's counts. A filtered
  * dimension is counted as if its own filter were not set (drill-sideways, so users can add values):
  * over the trials matching the query and the other filters, in a pass of its own that neither scores
- * nor sorts, reading only that dimension's doc-values field; with no query and no other filter that
- * is the whole index, whose counts the searcher keeps. Lucene's DrillSideways instead visits every
- * trial the query alone matches and counts all thirteen dimensions for each filtered one, which was
- * most of the time a filters-only search took on large indexes.
+ * nor sorts; with no query and no other filter that is the whole index, whose counts the searcher
+ * keeps. Lucene's DrillSideways instead visits every trial the query alone matches, scoring each,
+ * which was most of the time a filters-only search took on large indexes.
  */
 final class FacetedSearch {
 
@@ -51,7 +50,7 @@ final class FacetedSearch {
     TopDocs top = (TopDocs) found[0];
     TopFieldCollector.populateScores(top.scoreDocs, searcher, filtered);
     FacetsCollector matching = (FacetsCollector) found[1];
-    Facets counts = searcher.countAll(matching);
+    Facets counts = searcher.count(matching);
     long total = matching.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
     Map<String, Facets> sideways = new HashMap<>();
     for (String dim : filters.keySet()) {
@@ -69,6 +68,6 @@ final class FacetedSearch {
     others.values().removeIf(List::isEmpty);
     if (matchesAll && others.isEmpty()) return searcher.wholeIndexCounts();
     FacetsCollector matching = searcher.search(SearchService.drillDown(config, query, others), new FacetsCollectorManager());
-    return searcher.count(dim, matching);
+    return searcher.count(matching);
   }
 }

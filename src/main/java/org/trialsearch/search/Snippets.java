@@ -43,6 +43,7 @@ final class Snippets {
     for (int i = 0; i < docIds.length; i++) byDoc.put(docIds[i], hits.get(i));
     UnifiedHighlighter highlighter = new RecordHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+        .withScorer(new PassageScore())
         .withMaxLength(100_000)
         .withMaxNoHighlightPassages(0)
         .withHighlightPhrasesStrictly(true), byDoc);

@@ -1,6 +1,8 @@
 package org.trialsearch.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,9 @@ import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -43,12 +47,19 @@ final class FacetedSearch {
   Result search(TrialSearcher searcher, Query query, boolean matchesAll, Map<String, List<String>> filters, FieldDoc after,
       int topN, Sort sort) throws IOException {
     Query filtered = SearchService.drillDown(config, query, filters);
+    // with no words every trial scores the same, so the score decides no order: leaving it out of the
+    // sort spares scoring and comparing equal scores for every matching trial (a sixth of a
+    // filters-only search), and the score goes back into each hit's sort values for its cursor
+    int scoreAt = matchesAll ? List.of(sort.getSort()).indexOf(SortField.FIELD_SCORE) : -1;
+    Sort collectedSort = scoreAt < 0 ? sort : withoutScore(sort, scoreAt);
+    FieldDoc collectedAfter = scoreAt < 0 || after == null ? after : withoutScore(after, scoreAt);
     // a cursor's FieldDoc carries sort values only, no document number, so the hits are collected here
     // rather than through FacetsCollectorManager.searchAfter, which checks that number against the index
-    Object[] found = searcher.search(filtered,
-        new MultiCollectorManager(new TopFieldCollectorManager(sort, topN, after, Integer.MAX_VALUE), new FacetsCollectorManager()));
+    Object[] found = searcher.search(filtered, new MultiCollectorManager(
+        new TopFieldCollectorManager(collectedSort, topN, collectedAfter, Integer.MAX_VALUE), new FacetsCollectorManager()));
     TopDocs top = (TopDocs) found[0];
     TopFieldCollector.populateScores(top.scoreDocs, searcher, filtered);
+    if (scoreAt >= 0) putScoresBack(top.scoreDocs, scoreAt);
     FacetsCollector matching = (FacetsCollector) found[1];
     Facets counts = searcher.count(matching);
     long total = matching.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
@@ -58,6 +69,27 @@ final class FacetedSearch {
       sideways.put(dim, sidewaysCounts(searcher, query, matchesAll, filters, dim));
     }
     return new Result(top, total, sideways.isEmpty() ? counts : new MultiFacets(sideways, counts));
+  }
+
+  private static Sort withoutScore(Sort sort, int scoreAt) {
+    List<SortField> fields = new ArrayList<>(Arrays.asList(sort.getSort()));
+    fields.remove(scoreAt);
+    return new Sort(fields.toArray(SortField[]::new));
+  }
+
+  private static FieldDoc withoutScore(FieldDoc after, int scoreAt) {
+    List<Object> values = new ArrayList<>(Arrays.asList(after.fields));
+    values.remove(scoreAt);
+    return new FieldDoc(after.doc, after.score, values.toArray());
+  }
+
+  private static void putScoresBack(ScoreDoc[] hits, int scoreAt) {
+    for (int i = 0; i < hits.length; i++) {
+      FieldDoc hit = (FieldDoc) hits[i];
+      List<Object> fields = new ArrayList<>(Arrays.asList(hit.fields));
+      fields.add(scoreAt, hit.score);
+      hits[i] = new FieldDoc(hit.doc, hit.score, fields.toArray(), hit.shardIndex);
+    }
   }
 
   /** One filtered dimension's counts over the trials matching the query and every other filter. */

@@ -31,19 +31,24 @@ class DeepPagingAndExportTest {
 
   @Test
   void aCursorWalkVisitsEveryMatchingTrialExactlyOnce() {
-    for (String sort : List.of("relevance", "start_date", "last_update")) {
-      JsonNode first = server.ok("/api/search?q=cancer&size=7&sort=" + sort);
-      long total = first.path("total").asLong();
-      List<String> seen = new ArrayList<>(SearchApiTest.ids(first));
-      String cursor = first.path("nextCursor").asText(null);
-      while (cursor != null) {
-        JsonNode page = server.ok("/api/search?q=cancer&size=7&sort=" + sort + "&cursor=" + cursor);
-        seen.addAll(SearchApiTest.ids(page));
-        cursor = page.path("nextCursor").asText(null);
+    for (String search : List.of("q=cancer", "status=RECRUITING")) {
+      for (String sort : List.of("relevance", "start_date", "last_update")) {
+        JsonNode first = server.ok("/api/search?" + search + "&size=7&sort=" + sort);
+        long total = first.path("total").asLong();
+        List<String> seen = new ArrayList<>(SearchApiTest.ids(first));
+        String cursor = first.path("nextCursor").asText(null);
+        while (cursor != null) {
+          JsonNode page = server.ok("/api/search?" + search + "&size=7&sort=" + sort + "&cursor=" + cursor);
+          seen.addAll(SearchApiTest.ids(page));
+          cursor = page.path("nextCursor").asText(null);
+        }
+        assertTrue(total > 20, "enough trials to need several pages");
+        assertEquals(total, seen.size(), search + " " + sort);
+        assertEquals(total, new HashSet<>(seen).size(), search + " " + sort + ": no trial twice");
+        int longPage = (int) Math.min(total, 100);
+        assertEquals(SearchApiTest.ids(server.ok("/api/search?" + search + "&size=" + longPage + "&sort=" + sort)),
+            seen.subList(0, longPage), search + " " + sort + ": the pages in the order of one long page");
       }
-      assertTrue(total > 20, "enough trials to need several pages");
-      assertEquals(total, seen.size(), sort);
-      assertEquals(total, new HashSet<>(seen).size(), sort + ": no trial twice");
     }
   }
 
@@ -51,12 +56,13 @@ class DeepPagingAndExportTest {
   void aCursorWalkWithFiltersAndAllTrialsTying() {
     // an empty query scores every trial alike: only the NCT id orders them
     JsonNode first = server.ok("/api/search?status=RECRUITING&size=40");
-    Set<String> seen = new HashSet<>(SearchApiTest.ids(first));
+    List<String> seen = new ArrayList<>(SearchApiTest.ids(first));
     JsonNode second = server.ok("/api/search?status=RECRUITING&size=40&cursor=" + first.path("nextCursor").asText());
     seen.addAll(SearchApiTest.ids(second));
     JsonNode third = server.ok("/api/search?status=RECRUITING&size=40&cursor=" + second.path("nextCursor").asText());
     seen.addAll(SearchApiTest.ids(third));
-    assertEquals(102, seen.size());
+    assertEquals(102, new HashSet<>(seen).size());
+    assertEquals(seen.stream().sorted().toList(), seen, "in NCT id order");
     assertTrue(third.path("nextCursor").isMissingNode() || third.path("nextCursor").isNull());
   }
 

@@ -1,6 +1,7 @@
 package org.trialsearch.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.trialsearch.Collected;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.TestReaders;
@@ -37,86 +41,121 @@ import org.trialsearch.model.Trial;
 
 /**
  * Facet counts from the decoded ordinals equal Lucene's own SortedSetDocValuesFacetCounts, on real
- * trials of the shared corpus written as several segments with deleted trials among them, so that
- * segment ordinals must be mapped to the index's and deleted trials left out.
+ * trials of the shared corpus with deleted trials among them, in two shapes: many small segments, so
+ * that segment ordinals must be mapped to the index's, and one large segment, where few matching
+ * trials are counted value by value and many through the dense values' bits.
  */
 class OrdinalCountsTest {
+
+  /** A condition a handful of the trials name. */
+  private static final Query FEW_TRIALS = new TermQuery(new Term(Fields.CONDITION, "sclerosis"));
 
   @TempDir
   static Path dir;
 
-  private static TrialIndex index;
-  private static TrialSearcher searcher;
+  private static final Map<String, TrialIndex> INDEXES = new TreeMap<>();
+  private static final Map<String, TrialSearcher> SEARCHERS = new TreeMap<>();
 
   @BeforeAll
-  static void writeSegmentsWithDeletions() throws IOException, InterruptedException {
+  static void writeIndexesWithDeletions() throws IOException, InterruptedException {
     Vocabulary vocabulary = Vocabulary.load(TestReaders.config());
     Enricher enricher = new Enricher(vocabulary);
     TrialMerger merger = new TrialMerger();
     List<Trial> trials = Collected.from(SharedCorpus.v2(), SharedCorpus.TRACKER.resolve("trials.csv")).trials;
-    index = TrialIndex.create(dir.resolve("index"), TextAnalysis.of(vocabulary));
-    for (int i = 0; i < trials.size(); i++) {
-      index.put(enricher.enrich(merger.merge(List.of(trials.get(i)))), List.of(trials.get(i)));
-      if (i % 150 == 149) index.commit();
+    for (String shape : List.of("segments", "one segment")) {
+      TrialIndex index = TrialIndex.create(dir.resolve(shape.replace(' ', '-')), TextAnalysis.of(vocabulary));
+      for (int i = 0; i < trials.size(); i++) {
+        index.put(enricher.enrich(merger.merge(List.of(trials.get(i)))), List.of(trials.get(i)));
+        if (shape.equals("segments") && i % 150 == 149) index.commit();
+      }
+      index.commit();
+      if (shape.equals("one segment")) index.mergeIntoOneSegment();
+      TrialIndex.Write last = null;
+      for (int i = 0; i < trials.size(); i += 9) last = index.delete(trials.get(i).nctId());
+      index.commit();
+      index.awaitVisible(last);
+      INDEXES.put(shape, index);
+      SEARCHERS.put(shape, index.acquire());
     }
-    TrialIndex.Write last = null;
-    for (int i = 0; i < trials.size(); i += 9) last = index.delete(trials.get(i).nctId());
-    index.commit();
-    index.awaitVisible(last);
-    searcher = index.acquire();
   }
 
   @AfterAll
   static void close() throws IOException {
-    index.release(searcher);
-    index.close();
+    for (String shape : INDEXES.keySet()) {
+      INDEXES.get(shape).release(SEARCHERS.get(shape));
+      INDEXES.get(shape).close();
+    }
+  }
+
+  static List<String> shapes() {
+    return List.of("segments", "one segment");
   }
 
   @Test
-  void theIndexHasSeveralSegmentsAndDeletedTrials() {
-    assertTrue(searcher.getIndexReader().leaves().size() > 1, "segments: " + searcher.getIndexReader().leaves().size());
-    assertTrue(searcher.getIndexReader().hasDeletions());
+  void theShapesAreAsNamed() {
+    IndexReader segments = SEARCHERS.get("segments").getIndexReader();
+    IndexReader oneSegment = SEARCHERS.get("one segment").getIndexReader();
+    assertTrue(segments.leaves().size() > 1, "segments: " + segments.leaves().size());
+    assertEquals(1, oneSegment.leaves().size());
+    assertTrue(segments.hasDeletions());
+    assertTrue(oneSegment.hasDeletions());
   }
 
-  @Test
-  void wholeIndexCountsEqualLucenes() throws IOException {
-    assertSameCounts(new SortedSetDocValuesFacetCounts(luceneState()), searcher.wholeIndexCounts());
-    assertSameCounts(new SortedSetDocValuesFacetCounts(luceneState()), searcher.count(gather(new MatchAllDocsQuery())));
+  @ParameterizedTest
+  @MethodSource("shapes")
+  void wholeIndexCountsEqualLucenes(String shape) throws IOException {
+    TrialSearcher searcher = SEARCHERS.get(shape);
+    assertSameCounts(new SortedSetDocValuesFacetCounts(luceneState(searcher)), searcher.wholeIndexCounts());
+    assertSameCounts(new SortedSetDocValuesFacetCounts(luceneState(searcher)), searcher.count(gather(searcher, new MatchAllDocsQuery())));
   }
 
-  @Test
-  void countsOverMatchingTrialsEqualLucenes() throws IOException {
+  @ParameterizedTest
+  @MethodSource("shapes")
+  void countsOverMatchingTrialsEqualLucenes(String shape) throws IOException {
+    TrialSearcher searcher = SEARCHERS.get(shape);
     DrillDownQuery cd19 = new DrillDownQuery(TrialDocuments.facetsConfig());
     cd19.add(Fields.ANTIGEN, "CD19");
     DrillDownQuery recruiting = new DrillDownQuery(TrialDocuments.facetsConfig());
     recruiting.add(Fields.STATUS, "RECRUITING");
-    for (Query query : List.of(cd19, recruiting, new TermQuery(new Term(Fields.CONDITION, "leukemia")))) {
-      FacetsCollector hits = gather(query);
-      assertTrue(gathered(hits) > 10, query.toString());
-      assertSameCounts(new SortedSetDocValuesFacetCounts(luceneState(), hits), searcher.count(hits));
+    for (Query query : List.of(cd19, recruiting, new TermQuery(new Term(Fields.CONDITION, "leukemia")), FEW_TRIALS)) {
+      FacetsCollector hits = gather(searcher, query);
+      assertTrue(gathered(hits) > 0, query.toString());
+      assertSameCounts(new SortedSetDocValuesFacetCounts(luceneState(searcher), hits), searcher.count(hits));
     }
   }
 
-  /** Most trials gathered: counted by taking the trials left out away from the whole index's counts. */
+  /** In one large segment, a few matching trials are counted value by value and many through the dense values' bits. */
   @Test
-  void countsOverMostTrialsEqualLucenes() throws IOException {
+  void oneSegmentCountsBothWays() throws IOException {
+    TrialSearcher searcher = SEARCHERS.get("one segment");
+    SegmentOrdinals ordinals = SegmentOrdinals.of(searcher.getIndexReader().leaves().get(0).reader());
+    assertTrue(ordinals.denseOrds.length > 0);
+    assertFalse(ordinals.countsDenseByBits(gathered(gather(searcher, FEW_TRIALS))));
+    assertTrue(ordinals.countsDenseByBits(gathered(gather(searcher, new TermQuery(new Term(Fields.CONDITION, "leukemia"))))));
+  }
+
+  /** Most trials gathered: counted by taking the trials left out away from the whole index's counts. */
+  @ParameterizedTest
+  @MethodSource("shapes")
+  void countsOverMostTrialsEqualLucenes(String shape) throws IOException {
+    TrialSearcher searcher = SEARCHERS.get(shape);
     Query allButLeukemia = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
         .add(new TermQuery(new Term(Fields.CONDITION, "leukemia")), Occur.MUST_NOT).build();
-    FacetsCollector hits = gather(allButLeukemia);
+    FacetsCollector hits = gather(searcher, allButLeukemia);
     int live = searcher.getIndexReader().numDocs();
     assertTrue(gathered(hits) > live / 2 && gathered(hits) < live, gathered(hits) + " of " + live);
-    assertSameCounts(new SortedSetDocValuesFacetCounts(luceneState(), hits), searcher.count(hits));
+    assertSameCounts(new SortedSetDocValuesFacetCounts(luceneState(searcher), hits), searcher.count(hits));
   }
 
   private static int gathered(FacetsCollector hits) {
     return hits.getMatchingDocs().stream().mapToInt(FacetsCollector.MatchingDocs::totalHits).sum();
   }
 
-  private static FacetsCollector gather(Query query) throws IOException {
+  private static FacetsCollector gather(TrialSearcher searcher, Query query) throws IOException {
     return searcher.search(query, new FacetsCollectorManager());
   }
 
-  private static DefaultSortedSetDocValuesReaderState luceneState() throws IOException {
+  private static DefaultSortedSetDocValuesReaderState luceneState(TrialSearcher searcher) throws IOException {
     return new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), Fields.FACETS, TrialDocuments.facetsConfig());
   }
 

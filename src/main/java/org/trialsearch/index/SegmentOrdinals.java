@@ -16,8 +16,8 @@ import org.apache.lucene.util.FixedBitSet;
  * {@code ords[starts[d]] .. ords[starts[d + 1] - 1]}. Counting facets by decoding doc values for
  * every matching document took a third of a search's time on large indexes; plain arrays make it a
  * few loads per value. A segment never changes, so its ordinals live as long as it does and a reopen
- * decodes only the segments it adds (about 4 bytes a value: some 50 MB for 500,000 trials, and
- * a fifth of that again for the values apart from the dense ones).
+ * decodes only the segments it adds (4 bytes a value and 4 a document: some 33 MB for 500,000
+ * trials, and a third of that again for the dense values' bits and the other values apart).
  *
  * <p>A few values are held by a large share of the trials (a status, a phase, an age group, a
  * country) and make most of the values a trial has. Each of these <em>dense</em> values also gets

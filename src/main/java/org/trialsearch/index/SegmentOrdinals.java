@@ -108,7 +108,7 @@ final class SegmentOrdinals {
     Arrays.fill(denseIndex, -1);
     int dense = 0;
     for (int ord = 0; ord < valueCount; ord++) {
-      if (maxDoc > 0 && holders[ord] >= Math.max(1, maxDoc >>> DENSE_SHARE_SHIFT)) denseIndex[ord] = dense++;
+      if (holders[ord] >= Math.max(1, maxDoc >>> DENSE_SHARE_SHIFT)) denseIndex[ord] = dense++;
     }
     int[] denseOrds = new int[dense];
     FixedBitSet[] denseDocs = new FixedBitSet[dense];

@@ -44,6 +44,7 @@ public final class TrialSearcher extends IndexSearcher {
 
   private TrialSearcher(IndexReader reader) throws IOException {
     super(reader);
+    setTimeout(QueryDeadline.INSTANCE);
     var config = TrialDocuments.facetsConfig();
     this.facetState = hasField(reader, Fields.FACETS) ? new DefaultSortedSetDocValuesReaderState(reader, Fields.FACETS, config) : null;
     this.suggestState = hasField(reader, Fields.SUGGEST_FIELD)

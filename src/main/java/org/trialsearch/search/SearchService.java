@@ -26,6 +26,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.trialsearch.enrich.EnrichedTrial;
 import org.trialsearch.index.Fields;
+import org.trialsearch.index.QueryDeadline;
 import org.trialsearch.index.StoredHit;
 import org.trialsearch.index.TextAnalysis;
 import org.trialsearch.index.TrialDocuments;
@@ -164,10 +165,10 @@ public final class SearchService {
     Query ranged = withRanges(query, request);
     int topN = after != null ? request.size() : request.page() * request.size();
     try {
-      FacetedSearch.Result result = faceted.search(searcher, TimeBudgetQuery.of(ranged, budget), ranged instanceof MatchAllDocsQuery,
-          request.filters(), after, topN, Cursor.sort(request.sort()));
+      FacetedSearch.Result result = QueryDeadline.within(budget, () -> faceted.search(searcher, ranged,
+          ranged instanceof MatchAllDocsQuery, request.filters(), after, topN, Cursor.sort(request.sort())));
       return new Matches(result.total(), result.top(), result.facets());
-    } catch (TimeBudgetQuery.Exceeded e) {
+    } catch (QueryDeadline.Exceeded e) {
       throw new InvalidRequestException("the search ran longer than the time budget of " + budget.toMillis() + " ms per query (--query-budget-ms); narrow it");
     }
   }

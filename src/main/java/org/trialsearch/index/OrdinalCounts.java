@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
@@ -16,13 +16,13 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState.OrdRange;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.OrdinalMap;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSet;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BitDocIdSet;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.LongHeap;
 import org.apache.lucene.util.LongValues;
 
 /**
@@ -33,10 +33,12 @@ import org.apache.lucene.util.LongValues;
 final class OrdinalCounts extends Facets {
 
   private final SortedSetDocValuesReaderState state;
+  private final Labels labels;
   private final int[] counts;
 
-  private OrdinalCounts(SortedSetDocValuesReaderState state, int[] counts) {
+  private OrdinalCounts(SortedSetDocValuesReaderState state, Labels labels, int[] counts) {
     this.state = state;
+    this.labels = labels;
     this.counts = counts;
   }
 
@@ -50,10 +52,11 @@ final class OrdinalCounts extends Facets {
     long gathered = hits.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
     int live = everyTrial.state.getReader().numDocs();
     if (gathered == live) return everyTrial;
-    return gathered > live / 2 ? countLeftOut(hits, everyTrial) : countGathered(hits, everyTrial.state);
+    return gathered > live / 2 ? countLeftOut(hits, everyTrial) : countGathered(hits, everyTrial);
   }
 
-  private static OrdinalCounts countGathered(FacetsCollector hits, SortedSetDocValuesReaderState state) throws IOException {
+  private static OrdinalCounts countGathered(FacetsCollector hits, OrdinalCounts everyTrial) throws IOException {
+    SortedSetDocValuesReaderState state = everyTrial.state;
     int[] counts = new int[state.getSize()];
     OrdinalMap map = ordinalMap(state);
     for (FacetsCollector.MatchingDocs matching : hits.getMatchingDocs()) {
@@ -62,7 +65,7 @@ final class OrdinalCounts extends Facets {
       counter.count(matching.bits(), matching.totalHits(), 1);
       counter.finish();
     }
-    return new OrdinalCounts(state, counts);
+    return new OrdinalCounts(state, everyTrial.labels, counts);
   }
 
   private static OrdinalCounts countLeftOut(FacetsCollector hits, OrdinalCounts everyTrial) throws IOException {
@@ -79,7 +82,7 @@ final class OrdinalCounts extends Facets {
       counter.count(new BitDocIdSet(leftOut, leftOutCount), leftOutCount, -1);
       counter.finish();
     }
-    return new OrdinalCounts(state, counts);
+    return new OrdinalCounts(state, everyTrial.labels, counts);
   }
 
   /** The live documents of a segment a collector did not gather. */
@@ -117,7 +120,7 @@ final class OrdinalCounts extends Facets {
       counter.count(new BitDocIdSet(live, liveCount), liveCount, 1);
       counter.finish();
     }
-    return new OrdinalCounts(state, counts);
+    return new OrdinalCounts(state, new Labels(state), counts);
   }
 
   /** How segment ordinals map to the index's; null when the index has one segment and they are the same. */
@@ -223,9 +226,8 @@ final class OrdinalCounts extends Facets {
     OrdRange range = range(dim, path);
     if (range == null) return null;
     List<LabelAndValue> values = new ArrayList<>();
-    SortedSetDocValues labels = state.getDocValues();
     for (int ord = range.start(); ord <= range.end(); ord++) {
-      if (counts[ord] > 0) values.add(new LabelAndValue(label(labels, ord), counts[ord]));
+      if (counts[ord] > 0) values.add(new LabelAndValue(labels.of(ord), counts[ord]));
     }
     return values.isEmpty() ? null : new FacetResult(dim, path, -1, values.toArray(new LabelAndValue[0]), values.size());
   }
@@ -235,21 +237,19 @@ final class OrdinalCounts extends Facets {
     validateTopN(topN);
     OrdRange range = range(dim, path);
     if (range == null) return null;
-    // the least of the kept values on top: lower count, or the same count and a later value
-    PriorityQueue<Integer> top = new PriorityQueue<>((a, b) -> counts[a] != counts[b] ? Integer.compare(counts[a], counts[b]) : Integer.compare(b, a));
+    // count and value as one key, the least kept on top: lower count, or the same count and a later value
+    LongHeap top = new LongHeap(Math.min(topN, range.end() - range.start() + 1));
     int children = 0;
     for (int ord = range.start(); ord <= range.end(); ord++) {
       if (counts[ord] == 0) continue;
       children++;
-      top.add(ord);
-      if (top.size() > topN) top.poll();
+      top.insertWithOverflow(((long) counts[ord] << 32) | (Integer.MAX_VALUE - ord));
     }
     if (children == 0) return null;
     LabelAndValue[] values = new LabelAndValue[top.size()];
-    SortedSetDocValues labels = state.getDocValues();
     for (int i = values.length - 1; i >= 0; i--) {
-      int ord = top.poll();
-      values[i] = new LabelAndValue(label(labels, ord), counts[ord]);
+      int ord = Integer.MAX_VALUE - (int) top.pop();
+      values[i] = new LabelAndValue(labels.of(ord), counts[ord]);
     }
     return new FacetResult(dim, path, -1, values, children);
   }
@@ -257,8 +257,8 @@ final class OrdinalCounts extends Facets {
   @Override
   public Number getSpecificValue(String dim, String... path) throws IOException {
     if (path.length != 1) throw new IllegalArgumentException("path must be length=1");
-    long ord = state.getDocValues().lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, path)));
-    return ord < 0 ? -1 : counts[(int) ord];
+    int ord = labels.ordOf(FacetsConfig.pathToString(dim, path));
+    return ord < 0 ? -1 : counts[ord];
   }
 
   @Override
@@ -276,8 +276,40 @@ final class OrdinalCounts extends Facets {
     return state.getOrdRange(dim);
   }
 
-  private static String label(SortedSetDocValues labels, int ord) throws IOException {
-    String[] parts = FacetsConfig.stringToPath(labels.lookupOrd(ord).utf8ToString());
-    return parts[parts.length - 1];
+  /**
+   * The values' labels and the ordinals of asked-for values, looked up once per point in time and
+   * shared by all its counts: looking them up in the doc values for every answer took a tenth of
+   * a search on large indexes.
+   */
+  private static final class Labels {
+    private final SortedSetDocValuesReaderState state;
+    /** Filled as values are first shown; a racing thread at worst decodes a label twice. */
+    private final String[] byOrd;
+    private final Map<String, Integer> ordByPath = new ConcurrentHashMap<>();
+
+    Labels(SortedSetDocValuesReaderState state) {
+      this.state = state;
+      this.byOrd = new String[state.getSize()];
+    }
+
+    String of(int ord) throws IOException {
+      String label = byOrd[ord];
+      if (label == null) {
+        String[] parts = FacetsConfig.stringToPath(state.getDocValues().lookupOrd(ord).utf8ToString());
+        label = parts[parts.length - 1];
+        byOrd[ord] = label;
+      }
+      return label;
+    }
+
+    /** The ordinal of a value's whole path, or -1 when no trial holds it. */
+    int ordOf(String path) throws IOException {
+      Integer known = ordByPath.get(path);
+      if (known != null) return known;
+      long ord = state.getDocValues().lookupTerm(new BytesRef(path));
+      if (ord < 0) return -1; // not kept: asked-for paths that no trial holds are unbounded
+      ordByPath.put(path, (int) ord);
+      return (int) ord;
+    }
   }
 }

@@ -35,11 +35,14 @@ final class OrdinalCounts extends Facets {
   private final SortedSetDocValuesReaderState state;
   private final Labels labels;
   private final int[] counts;
+  /** The one dimension counted, or null when all were. */
+  private final String onlyDim;
 
-  private OrdinalCounts(SortedSetDocValuesReaderState state, Labels labels, int[] counts) {
+  private OrdinalCounts(SortedSetDocValuesReaderState state, Labels labels, int[] counts, String onlyDim) {
     this.state = state;
     this.labels = labels;
     this.counts = counts;
+    this.onlyDim = onlyDim;
   }
 
   /**
@@ -49,26 +52,39 @@ final class OrdinalCounts extends Facets {
    * answer (a collector sees live trials only, so equal numbers mean the same trials).
    */
   static OrdinalCounts of(FacetsCollector hits, OrdinalCounts everyTrial) throws IOException {
+    return of(hits, everyTrial, null);
+  }
+
+  /**
+   * As {@link #of}, one dimension only (a filtered dimension counted as if unfiltered): its values
+   * alone can be counted holder by holder, a fraction of all values' work. Answers for that dimension only.
+   */
+  static OrdinalCounts ofDimension(FacetsCollector hits, OrdinalCounts everyTrial, String dim) throws IOException {
+    if (everyTrial.state.getOrdRange(dim) == null) throw new IllegalArgumentException("no dimension " + dim);
+    return of(hits, everyTrial, dim);
+  }
+
+  private static OrdinalCounts of(FacetsCollector hits, OrdinalCounts everyTrial, String onlyDim) throws IOException {
     long gathered = hits.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
     int live = everyTrial.state.getReader().numDocs();
     if (gathered == live) return everyTrial;
-    return gathered > live / 2 ? countLeftOut(hits, everyTrial) : countGathered(hits, everyTrial);
+    return gathered > live / 2 ? countLeftOut(hits, everyTrial, onlyDim) : countGathered(hits, everyTrial, onlyDim);
   }
 
-  private static OrdinalCounts countGathered(FacetsCollector hits, OrdinalCounts everyTrial) throws IOException {
+  private static OrdinalCounts countGathered(FacetsCollector hits, OrdinalCounts everyTrial, String onlyDim) throws IOException {
     SortedSetDocValuesReaderState state = everyTrial.state;
     int[] counts = new int[state.getSize()];
     OrdinalMap map = ordinalMap(state);
     for (FacetsCollector.MatchingDocs matching : hits.getMatchingDocs()) {
       if (matching.bits() == null || matching.totalHits() == 0) continue;
-      SegmentCounter counter = new SegmentCounter(map, matching.context(), counts);
+      SegmentCounter counter = new SegmentCounter(map, matching.context(), counts, state, onlyDim);
       counter.count(matching.bits(), matching.totalHits(), 1);
       counter.finish();
     }
-    return new OrdinalCounts(state, everyTrial.labels, counts);
+    return new OrdinalCounts(state, everyTrial.labels, counts, onlyDim);
   }
 
-  private static OrdinalCounts countLeftOut(FacetsCollector hits, OrdinalCounts everyTrial) throws IOException {
+  private static OrdinalCounts countLeftOut(FacetsCollector hits, OrdinalCounts everyTrial, String onlyDim) throws IOException {
     SortedSetDocValuesReaderState state = everyTrial.state;
     int[] counts = everyTrial.counts.clone();
     OrdinalMap map = ordinalMap(state);
@@ -78,11 +94,11 @@ final class OrdinalCounts extends Facets {
       FixedBitSet leftOut = leftOut(bySegment.get(leaf.ord), leaf.reader().maxDoc(), leaf.reader().getLiveDocs());
       int leftOutCount = leftOut.cardinality();
       if (leftOutCount == 0) continue;
-      SegmentCounter counter = new SegmentCounter(map, leaf, counts);
+      SegmentCounter counter = new SegmentCounter(map, leaf, counts, state, onlyDim);
       counter.count(new BitDocIdSet(leftOut, leftOutCount), leftOutCount, -1);
       counter.finish();
     }
-    return new OrdinalCounts(state, everyTrial.labels, counts);
+    return new OrdinalCounts(state, everyTrial.labels, counts, onlyDim);
   }
 
   /** The live documents of a segment a collector did not gather. */
@@ -116,11 +132,11 @@ final class OrdinalCounts extends Facets {
       FixedBitSet live = liveDocs(leaf.reader().maxDoc(), leaf.reader().getLiveDocs());
       int liveCount = live.cardinality();
       if (liveCount == 0) continue;
-      SegmentCounter counter = new SegmentCounter(map, leaf, counts);
+      SegmentCounter counter = new SegmentCounter(map, leaf, counts, state, null);
       counter.count(new BitDocIdSet(live, liveCount), liveCount, 1);
       counter.finish();
     }
-    return new OrdinalCounts(state, new Labels(state), counts);
+    return new OrdinalCounts(state, new Labels(state), counts, null);
   }
 
   /** How segment ordinals map to the index's; null when the index has one segment and they are the same. */
@@ -147,13 +163,34 @@ final class OrdinalCounts extends Facets {
     private final LongValues toGlobal;
     private final int[] batchFrom = new int[BATCH];
     private final int[] batchTo = new int[BATCH];
+    /** The segment ordinals counted: all, or one dimension's; counting trial by trial counts all regardless. */
+    private final int fromOrd;
+    private final int toOrd;
     private int touched;
 
-    SegmentCounter(OrdinalMap map, LeafReaderContext leaf, int[] counts) throws IOException {
+    /** @param onlyDim the one dimension that must be counted, or null for all */
+    SegmentCounter(OrdinalMap map, LeafReaderContext leaf, int[] counts, SortedSetDocValuesReaderState state, String onlyDim)
+        throws IOException {
       this.segment = SegmentOrdinals.of(leaf.reader());
       this.counts = counts;
       this.toGlobal = map == null ? null : map.getGlobalOrds(leaf.ord);
       this.target = toGlobal == null ? counts : new int[segment.valueCount];
+      OrdRange dim = onlyDim == null ? null : state.getOrdRange(onlyDim);
+      this.fromOrd = dim == null ? 0 : segmentOrd(dim.start());
+      this.toOrd = dim == null ? segment.valueCount : segmentOrd(dim.end() + 1);
+    }
+
+    /** The first segment ordinal whose index ordinal is at least {@code globalOrd} (both grow in value order). */
+    private int segmentOrd(int globalOrd) {
+      if (toGlobal == null) return Math.min(globalOrd, segment.valueCount);
+      int low = 0;
+      int high = segment.valueCount;
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (toGlobal.get(mid) < globalOrd) low = mid + 1;
+        else high = mid;
+      }
+      return low;
     }
 
     /** Adds (sign 1) or takes away (sign -1) the values of {@code documents}, {@code size} of them. */
@@ -161,13 +198,30 @@ final class OrdinalCounts extends Facets {
       if (segment.countsDenseByBits(size)) {
         FixedBitSet bits = bitsOf(documents, segment.maxDoc());
         for (int i = 0; i < segment.denseOrds.length; i++) {
-          target[segment.denseOrds[i]] += sign * (int) FixedBitSet.intersectionCount(bits, segment.denseDocs[i]);
+          int ord = segment.denseOrds[i];
+          if (ord >= fromOrd && ord < toOrd) target[ord] += sign * (int) FixedBitSet.intersectionCount(bits, segment.denseDocs[i]);
         }
-        addEach(bits, segment.sparseStarts, segment.sparseOrds, sign);
+        if (segment.countsSparseByHolder(size, fromOrd, toOrd)) addHolders(bits, sign);
+        else addEach(bits, segment.sparseStarts, segment.sparseOrds, sign);
       } else {
         addEach(documents.iterator(), segment.starts, segment.ords, sign);
       }
       touchedSink = touched;
+    }
+
+    /** Counts each sparse value in range by checking its holders against the documents' bits. */
+    private void addHolders(FixedBitSet docs, int sign) {
+      long[] words = docs.getBits();
+      int[] starts = segment.holderStarts;
+      int[] holders = segment.holderDocs;
+      for (int ord = fromOrd; ord < toOrd; ord++) {
+        int held = 0;
+        for (int i = starts[ord], end = starts[ord + 1]; i < end; i++) {
+          int doc = holders[i];
+          held += (int) (words[doc >> 6] >>> doc) & 1;
+        }
+        target[ord] += sign * held;
+      }
     }
 
     private void addEach(DocIdSetIterator docs, int[] starts, int[] ords, int sign) throws IOException {
@@ -257,6 +311,7 @@ final class OrdinalCounts extends Facets {
   @Override
   public Number getSpecificValue(String dim, String... path) throws IOException {
     if (path.length != 1) throw new IllegalArgumentException("path must be length=1");
+    checkCounted(dim);
     int ord = labels.ordOf(FacetsConfig.pathToString(dim, path));
     return ord < 0 ? -1 : counts[ord];
   }
@@ -264,7 +319,7 @@ final class OrdinalCounts extends Facets {
   @Override
   public List<FacetResult> getAllDims(int topN) throws IOException {
     List<FacetResult> results = new ArrayList<>();
-    for (String dim : state.getDims()) {
+    for (String dim : onlyDim != null ? List.of(onlyDim) : state.getDims()) {
       FacetResult result = getTopChildren(topN, dim);
       if (result != null) results.add(result);
     }
@@ -273,7 +328,12 @@ final class OrdinalCounts extends Facets {
 
   private OrdRange range(String dim, String... path) {
     if (path.length > 0) throw new IllegalArgumentException("facet dimensions are flat; path must be empty");
+    checkCounted(dim);
     return state.getOrdRange(dim);
+  }
+
+  private void checkCounted(String dim) {
+    if (onlyDim != null && !onlyDim.equals(dim)) throw new IllegalArgumentException("only " + onlyDim + " was counted, not " + dim);
   }
 
   /**

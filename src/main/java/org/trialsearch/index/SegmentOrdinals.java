@@ -17,19 +17,30 @@ import org.apache.lucene.util.FixedBitSet;
  * every matching document took a third of a search's time on large indexes; plain arrays make it a
  * few loads per value. A segment never changes, so its ordinals live as long as it does and a reopen
  * decodes only the segments it adds (4 bytes a value and 4 a document: some 33 MB for 500,000
- * trials, and a third of that again for the dense values' bits and the other values apart).
+ * trials, and half of that again for the dense values' bits and the other values apart, by trial
+ * and by value).
  *
  * <p>A few values are held by a large share of the trials (a status, a phase, an age group, a
  * country) and make most of the values a trial has. Each of these <em>dense</em> values also gets
  * the set of its documents as bits, so that its count over many matching trials is one pass of
  * {@code popcount(matching & holders)}, a machine word per 64 trials, instead of an increment per
  * trial; the other values are kept again without them ({@code sparseStarts}, {@code sparseOrds}).
+ *
+ * <p>The other values are also kept value by value, each with the documents that hold it
+ * ({@code holderDocs}): when many trials match, or one dimension alone is counted, checking each
+ * holder against the matching trials' bits reads memory in sequence, where visiting each matching
+ * trial's values misses the cache for every trial.
  */
 final class SegmentOrdinals {
 
   /** A value is dense when at least this share of the segment's documents hold it: 1/32. */
   private static final int DENSE_SHARE_SHIFT = 5;
   private static final int WORDS_PER_INCREMENT = 16;
+  /**
+   * What visiting one matching trial's values costs, in checks of a holder against the matching
+   * bits: a trial's values lie scattered over arrays far larger than the cache, holders in sequence.
+   */
+  private static final int CHECKS_PER_VISIT = 32;
 
   private static final Map<IndexReader.CacheKey, SegmentOrdinals> DECODED = new ConcurrentHashMap<>();
 
@@ -42,9 +53,12 @@ final class SegmentOrdinals {
   final FixedBitSet[] denseDocs;
   final int[] sparseStarts;
   final int[] sparseOrds;
+  /** The documents holding sparse value {@code v} are {@code holderDocs[holderStarts[v]] .. holderDocs[holderStarts[v + 1] - 1]}; none for dense ones. */
+  final int[] holderStarts;
+  final int[] holderDocs;
 
   private SegmentOrdinals(int[] starts, int[] ords, int valueCount, int[] denseOrds, FixedBitSet[] denseDocs,
-      int[] sparseStarts, int[] sparseOrds) {
+      int[] sparseStarts, int[] sparseOrds, int[] holderStarts, int[] holderDocs) {
     this.starts = starts;
     this.ords = ords;
     this.valueCount = valueCount;
@@ -52,6 +66,8 @@ final class SegmentOrdinals {
     this.denseDocs = denseDocs;
     this.sparseStarts = sparseStarts;
     this.sparseOrds = sparseOrds;
+    this.holderStarts = holderStarts;
+    this.holderDocs = holderDocs;
   }
 
   /** The segment's facet ordinals ({@link Fields#FACETS}), decoded on first use and kept until the segment closes. */
@@ -76,6 +92,14 @@ final class SegmentOrdinals {
     long wordsToIntersect = (long) denseOrds.length * FixedBitSet.bits2words(maxDoc());
     long incrementsSpared = documents * (ords.length - sparseOrds.length) / Math.max(1, maxDoc());
     return denseOrds.length > 0 && incrementsSpared * WORDS_PER_INCREMENT > wordsToIntersect;
+  }
+
+  /**
+   * Whether the sparse values from {@code fromOrd} (inclusive) to {@code toOrd} (exclusive) are
+   * cheaper to count over {@code documents} matching trials holder by holder than trial by trial.
+   */
+  boolean countsSparseByHolder(long documents, int fromOrd, int toOrd) {
+    return holderStarts[toOrd] - holderStarts[fromOrd] < documents * CHECKS_PER_VISIT;
   }
 
   int maxDoc() {
@@ -129,6 +153,14 @@ final class SegmentOrdinals {
       }
     }
     sparseStarts[maxDoc] = next;
-    return new SegmentOrdinals(starts, ords, valueCount, denseOrds, denseDocs, sparseStarts, Arrays.copyOf(sparseOrds, next));
+    int[] holderStarts = new int[valueCount + 1];
+    for (int ord = 0; ord < valueCount; ord++) holderStarts[ord + 1] = holderStarts[ord] + (denseIndex[ord] < 0 ? holders[ord] : 0);
+    int[] holderDocs = new int[next];
+    int[] filled = Arrays.copyOf(holderStarts, valueCount);
+    for (int doc = 0; doc < maxDoc; doc++) {
+      for (int i = sparseStarts[doc]; i < sparseStarts[doc + 1]; i++) holderDocs[filled[sparseOrds[i]]++] = doc;
+    }
+    return new SegmentOrdinals(starts, ords, valueCount, denseOrds, denseDocs, sparseStarts, Arrays.copyOf(sparseOrds, next),
+        holderStarts, holderDocs);
   }
 }

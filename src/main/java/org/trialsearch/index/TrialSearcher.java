@@ -63,6 +63,11 @@ public final class TrialSearcher extends IndexSearcher {
     return OrdinalCounts.of(hits, everyTrialCounts());
   }
 
+  /** One dimension's counts over the trials a collector gathered; it answers for that dimension only. */
+  public Facets countDimension(FacetsCollector hits, String dim) throws IOException {
+    return OrdinalCounts.ofDimension(hits, everyTrialCounts(), dim);
+  }
+
   /** Every dimension's counts over every trial, counted once per point in time. */
   public Facets wholeIndexCounts() throws IOException {
     return everyTrialCounts();

@@ -100,6 +100,6 @@ final class FacetedSearch {
     others.values().removeIf(List::isEmpty);
     if (matchesAll && others.isEmpty()) return searcher.wholeIndexCounts();
     FacetsCollector matching = searcher.search(SearchService.drillDown(config, query, others), new FacetsCollectorManager());
-    return searcher.count(matching);
+    return searcher.countDimension(matching, dim);
   }
 }

@@ -3,6 +3,7 @@ package org.trialsearch.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -49,6 +50,10 @@ class OrdinalCountsTest {
 
   /** A condition a handful of the trials name. */
   private static final Query FEW_TRIALS = new TermQuery(new Term(Fields.CONDITION, "sclerosis"));
+  /** A condition some trials name: too many to count trial by trial, too few to count every value holder by holder. */
+  private static final Query SOME_TRIALS = new TermQuery(new Term(Fields.CONDITION, "tumor"));
+  /** A condition many trials name. */
+  private static final Query MANY_TRIALS = new TermQuery(new Term(Fields.CONDITION, "leukemia"));
 
   @TempDir
   static Path dir;
@@ -117,21 +122,55 @@ class OrdinalCountsTest {
     cd19.add(Fields.ANTIGEN, "CD19");
     DrillDownQuery recruiting = new DrillDownQuery(TrialDocuments.facetsConfig());
     recruiting.add(Fields.STATUS, "RECRUITING");
-    for (Query query : List.of(cd19, recruiting, new TermQuery(new Term(Fields.CONDITION, "leukemia")), FEW_TRIALS)) {
+    for (Query query : List.of(cd19, recruiting, MANY_TRIALS, SOME_TRIALS, FEW_TRIALS)) {
       FacetsCollector hits = gather(searcher, query);
       assertTrue(gathered(hits) > 0, query.toString());
       assertSameCounts(new SortedSetDocValuesFacetCounts(luceneState(searcher), hits), searcher.count(hits));
     }
   }
 
-  /** In one large segment, a few matching trials are counted value by value and many through the dense values' bits. */
+  /**
+   * A filtered dimension is counted alone, as if unfiltered: the same counts as Lucene's for it, over
+   * few, many and most trials, and no answer for the dimensions it did not count.
+   */
+  @ParameterizedTest
+  @MethodSource("shapes")
+  void oneDimensionCountsEqualLucenes(String shape) throws IOException {
+    TrialSearcher searcher = SEARCHERS.get(shape);
+    Query allButLeukemia = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
+        .add(MANY_TRIALS, Occur.MUST_NOT).build();
+    for (Query query : List.of(FEW_TRIALS, SOME_TRIALS, MANY_TRIALS, allButLeukemia)) {
+      FacetsCollector hits = gather(searcher, query);
+      Facets expected = new SortedSetDocValuesFacetCounts(luceneState(searcher), hits);
+      for (String dim : Fields.FACET_DIMENSIONS) {
+        Facets actual = searcher.countDimension(hits, dim);
+        assertEquals(values(expected.getAllChildren(dim)), values(actual.getAllChildren(dim)), dim + " " + query);
+        assertEquals(ordered(expected.getTopChildren(5, dim)), ordered(actual.getTopChildren(5, dim)), dim + " top 5");
+        assertEquals(expected.getSpecificValue(dim, Fields.NOT_STATED), actual.getSpecificValue(dim, Fields.NOT_STATED), dim);
+        String other = dim.equals(Fields.PHASE) ? Fields.STATUS : Fields.PHASE;
+        assertThrows(IllegalArgumentException.class, () -> actual.getAllChildren(other), dim);
+      }
+    }
+  }
+
+  /**
+   * In one large segment, a few matching trials are counted trial by trial; more through the dense
+   * values' bits, and the other values trial by trial or, for many trials or one dimension, holder by holder.
+   */
   @Test
-  void oneSegmentCountsBothWays() throws IOException {
+  void oneSegmentCountsEveryWay() throws IOException {
     TrialSearcher searcher = SEARCHERS.get("one segment");
     SegmentOrdinals ordinals = SegmentOrdinals.of(searcher.getIndexReader().leaves().get(0).reader());
     assertTrue(ordinals.denseOrds.length > 0);
-    assertFalse(ordinals.countsDenseByBits(gathered(gather(searcher, FEW_TRIALS))));
-    assertTrue(ordinals.countsDenseByBits(gathered(gather(searcher, new TermQuery(new Term(Fields.CONDITION, "leukemia"))))));
+    int few = gathered(gather(searcher, FEW_TRIALS));
+    int some = gathered(gather(searcher, SOME_TRIALS));
+    int many = gathered(gather(searcher, MANY_TRIALS));
+    int everyValue = ordinals.valueCount;
+    assertFalse(ordinals.countsDenseByBits(few));
+    assertTrue(ordinals.countsDenseByBits(some) && !ordinals.countsSparseByHolder(some, 0, everyValue), "some: " + some);
+    assertTrue(ordinals.countsDenseByBits(many) && ordinals.countsSparseByHolder(many, 0, everyValue), "many: " + many);
+    var countries = luceneState(searcher).getOrdRange(Fields.COUNTRY);
+    assertTrue(ordinals.countsSparseByHolder(some, countries.start(), countries.end() + 1), "some, one dimension");
   }
 
   /** Most trials gathered: counted by taking the trials left out away from the whole index's counts. */
@@ -140,7 +179,7 @@ class OrdinalCountsTest {
   void countsOverMostTrialsEqualLucenes(String shape) throws IOException {
     TrialSearcher searcher = SEARCHERS.get(shape);
     Query allButLeukemia = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
-        .add(new TermQuery(new Term(Fields.CONDITION, "leukemia")), Occur.MUST_NOT).build();
+        .add(MANY_TRIALS, Occur.MUST_NOT).build();
     FacetsCollector hits = gather(searcher, allButLeukemia);
     int live = searcher.getIndexReader().numDocs();
     assertTrue(gathered(hits) > live / 2 && gathered(hits) < live, gathered(hits) + " of " + live);

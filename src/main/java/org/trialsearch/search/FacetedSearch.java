@@ -58,7 +58,13 @@ final class FacetedSearch {
     Object[] found = searcher.search(filtered, new MultiCollectorManager(
         new TopFieldCollectorManager(collectedSort, topN, collectedAfter, Integer.MAX_VALUE), new FacetsCollectorManager()));
     TopDocs top = (TopDocs) found[0];
-    TopFieldCollector.populateScores(top.scoreDocs, searcher, filtered);
+    int scoreField = List.of(collectedSort.getSort()).indexOf(SortField.FIELD_SCORE);
+    if (scoreField >= 0) {
+      // the sort kept each hit's score: scoring the hits again would look up every term once more
+      for (ScoreDoc hit : top.scoreDocs) hit.score = (Float) ((FieldDoc) hit).fields[scoreField];
+    } else {
+      TopFieldCollector.populateScores(top.scoreDocs, searcher, filtered);
+    }
     if (scoreAt >= 0) putScoresBack(top.scoreDocs, scoreAt);
     FacetsCollector matching = (FacetsCollector) found[1];
     Facets counts = searcher.count(matching);

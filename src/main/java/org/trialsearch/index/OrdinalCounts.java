@@ -75,9 +75,10 @@ final class OrdinalCounts extends Facets {
     SortedSetDocValuesReaderState state = everyTrial.state;
     int[] counts = new int[state.getSize()];
     OrdinalMap map = ordinalMap(state);
+    OrdRange counted = countedRange(state, onlyDim);
     for (FacetsCollector.MatchingDocs matching : hits.getMatchingDocs()) {
       if (matching.bits() == null || matching.totalHits() == 0) continue;
-      SegmentCounter counter = new SegmentCounter(map, matching.context(), counts, state, onlyDim);
+      SegmentCounter counter = new SegmentCounter(map, matching.context(), counts, counted);
       counter.count(matching.bits(), matching.totalHits(), 1);
       counter.finish();
     }
@@ -88,13 +89,14 @@ final class OrdinalCounts extends Facets {
     SortedSetDocValuesReaderState state = everyTrial.state;
     int[] counts = everyTrial.counts.clone();
     OrdinalMap map = ordinalMap(state);
+    OrdRange counted = countedRange(state, onlyDim);
     Map<Integer, FacetsCollector.MatchingDocs> bySegment = new HashMap<>();
     for (FacetsCollector.MatchingDocs matching : hits.getMatchingDocs()) bySegment.put(matching.context().ord, matching);
     for (LeafReaderContext leaf : state.getReader().leaves()) {
       FixedBitSet leftOut = leftOut(bySegment.get(leaf.ord), leaf.reader().maxDoc(), leaf.reader().getLiveDocs());
       int leftOutCount = leftOut.cardinality();
       if (leftOutCount == 0) continue;
-      SegmentCounter counter = new SegmentCounter(map, leaf, counts, state, onlyDim);
+      SegmentCounter counter = new SegmentCounter(map, leaf, counts, counted);
       counter.count(new BitDocIdSet(leftOut, leftOutCount), leftOutCount, -1);
       counter.finish();
     }
@@ -132,11 +134,16 @@ final class OrdinalCounts extends Facets {
       FixedBitSet live = liveDocs(leaf.reader().maxDoc(), leaf.reader().getLiveDocs());
       int liveCount = live.cardinality();
       if (liveCount == 0) continue;
-      SegmentCounter counter = new SegmentCounter(map, leaf, counts, state, null);
+      SegmentCounter counter = new SegmentCounter(map, leaf, counts, null);
       counter.count(new BitDocIdSet(live, liveCount), liveCount, 1);
       counter.finish();
     }
     return new OrdinalCounts(state, new Labels(state), counts, null);
+  }
+
+  /** The index ordinals of the one dimension to count; null for all. */
+  private static OrdRange countedRange(SortedSetDocValuesReaderState state, String onlyDim) {
+    return onlyDim == null ? null : state.getOrdRange(onlyDim);
   }
 
   /** How segment ordinals map to the index's; null when the index has one segment and they are the same. */
@@ -168,14 +175,12 @@ final class OrdinalCounts extends Facets {
     private final int toOrd;
     private int touched;
 
-    /** @param onlyDim the one dimension that must be counted, or null for all */
-    SegmentCounter(OrdinalMap map, LeafReaderContext leaf, int[] counts, SortedSetDocValuesReaderState state, String onlyDim)
-        throws IOException {
+    /** @param dim the index ordinals of the one dimension that must be counted, or null for all */
+    SegmentCounter(OrdinalMap map, LeafReaderContext leaf, int[] counts, OrdRange dim) throws IOException {
       this.segment = SegmentOrdinals.of(leaf.reader());
       this.counts = counts;
       this.toGlobal = map == null ? null : map.getGlobalOrds(leaf.ord);
       this.target = toGlobal == null ? counts : new int[segment.valueCount];
-      OrdRange dim = onlyDim == null ? null : state.getOrdRange(onlyDim);
       this.fromOrd = dim == null ? 0 : segmentOrd(dim.start());
       this.toOrd = dim == null ? segment.valueCount : segmentOrd(dim.end() + 1);
     }

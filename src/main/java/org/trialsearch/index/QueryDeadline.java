@@ -8,7 +8,7 @@ import org.apache.lucene.index.QueryTimeout;
  * A time budget for the searches one thread runs, checked by Lucene's own timeout: every
  * {@link TrialSearcher} asks this for it, between the windows of documents it scores. Lucene checks
  * around its bulk scorers, so the fast paths of conjunctions and disjunctions keep working; a
- * wrapper query that checked the clock in the iteration hid them and cost a sixth of a search on
+ * wrapper query that checked the clock in the iteration hid them and cost a fifth of a search on
  * large indexes. The deadline is the calling thread's: searchers here run without an executor,
  * so a search's segments are all visited on the thread that set it. With no deadline set (exports,
  * record lookups) nothing is stopped.

@@ -90,6 +90,7 @@ final class OrdinalCounts extends Facets {
     int[] counts = everyTrial.counts.clone();
     OrdinalMap map = ordinalMap(state);
     OrdRange counted = countedRange(state, onlyDim);
+    // one per segment: a search split over cores gathers a segment in parts, which FacetsCollectorManager joins
     Map<Integer, FacetsCollector.MatchingDocs> bySegment = new HashMap<>();
     for (FacetsCollector.MatchingDocs matching : hits.getMatchingDocs()) bySegment.put(matching.context().ord, matching);
     for (LeafReaderContext leaf : state.getReader().leaves()) {

@@ -9,9 +9,8 @@ import org.apache.lucene.index.QueryTimeout;
  * {@link TrialSearcher} asks this for it, between the windows of documents it scores. Lucene checks
  * around its bulk scorers, so the fast paths of conjunctions and disjunctions keep working; a
  * wrapper query that checked the clock in the iteration hid them and cost a fifth of a search on
- * large indexes. The deadline is the calling thread's: searchers here run without an executor,
- * so a search's segments are all visited on the thread that set it. With no deadline set (exports,
- * record lookups) nothing is stopped.
+ * large indexes. The deadline is the calling thread's, and goes with the parts of a search it
+ * hands to {@link SearchWorkers}. With no deadline set (exports, record lookups) nothing is stopped.
  */
 public final class QueryDeadline implements QueryTimeout {
 
@@ -45,6 +44,21 @@ public final class QueryDeadline implements QueryTimeout {
     } finally {
       deadline[0] = outer;
     }
+  }
+
+  /** The part of a search another thread runs, under the deadline of the thread handing it over. */
+  static Runnable carried(Runnable part) {
+    long handed = DEADLINE.get()[0];
+    return () -> {
+      long[] deadline = DEADLINE.get();
+      long own = deadline[0];
+      deadline[0] = handed;
+      try {
+        part.run();
+      } finally {
+        deadline[0] = own;
+      }
+    };
   }
 
   @Override

@@ -50,6 +50,7 @@ public final class TrialIndex implements Closeable {
   private final List<ReferenceManager.RefreshListener> listeners = new CopyOnWriteArrayList<>();
   /** Writes share it; a switch of generations takes it alone, so no write lands in a generation being closed. */
   private final ReadWriteLock switching = new ReentrantReadWriteLock();
+  private final SearchWorkers workers = SearchWorkers.ofThisMachine();
   private volatile Generation live;
 
   /** One generation open: its writer, searchers and background reopen. */
@@ -67,7 +68,7 @@ public final class TrialIndex implements Closeable {
       this.path = path;
       this.directory = FSDirectory.open(path);
       this.writer = new IndexWriter(directory, new IndexWriterConfig(analysis.plain()).setOpenMode(mode).setRAMBufferSizeMB(ramBufferMb()));
-      this.searchers = new SearcherManager(writer, TrialSearcher.FACTORY);
+      this.searchers = new SearcherManager(writer, TrialSearcher.factory(workers));
       listeners.forEach(searchers::addListener);
       double seconds = refreshInterval.toMillis() / 1000.0;
       this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, seconds, Math.min(seconds, 0.025));
@@ -221,7 +222,9 @@ public final class TrialIndex implements Closeable {
     while (true) {
       Generation g = live;
       try {
-        return (TrialSearcher) g.searchers.acquire();
+        TrialSearcher searcher = (TrialSearcher) g.searchers.acquire();
+        workers.enter();
+        return searcher;
       } catch (AlreadyClosedException e) {
         if (g == live) throw e; // closed, not switched
       }
@@ -230,6 +233,7 @@ public final class TrialIndex implements Closeable {
 
   /** Gives a searcher back; any generation's manager releases any searcher (it only drops the reader's reference). */
   public void release(TrialSearcher searcher) throws IOException {
+    workers.leave();
     searcher.getIndexReader().decRef();
   }
 
@@ -277,6 +281,8 @@ public final class TrialIndex implements Closeable {
 
   @Override
   public void close() throws IOException {
-    live.close();
+    try (workers) {
+      live.close();
+    }
   }
 }

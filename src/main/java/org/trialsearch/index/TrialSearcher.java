@@ -15,7 +15,10 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -26,31 +29,66 @@ import org.trialsearch.model.Trial;
 
 /**
  * A point-in-time searcher of the trial index with the facet ordinals of that same point in time,
- * so that hits and counts always agree. Built once per reopen by {@link #FACTORY}.
+ * so that hits and counts always agree. Built once per reopen by {@link #factory}.
  */
 public final class TrialSearcher extends IndexSearcher {
 
-  static final SearcherFactory FACTORY = new SearcherFactory() {
-    @Override
-    public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-      return new TrialSearcher(reader);
-    }
-  };
+  static SearcherFactory factory(SearchWorkers workers) {
+    return new SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+        return new TrialSearcher(reader, workers);
+      }
+    };
+  }
+
+  private final SearchWorkers workers;
+  /** The same point in time searched in parts on several cores; null when the index is too small to split. */
+  private final IndexSearcher split;
 
   private final SortedSetDocValuesReaderState facetState;
   private final SortedSetDocValuesReaderState suggestState;
   /** Counts of every dimension over every trial, made when first asked (browsing, a filter's own dimension, autocomplete). */
   private volatile OrdinalCounts wholeIndexCounts;
 
-  private TrialSearcher(IndexReader reader) throws IOException {
+  private TrialSearcher(IndexReader reader, SearchWorkers workers) throws IOException {
     super(reader);
     setTimeout(QueryDeadline.INSTANCE);
+    this.workers = workers;
+    this.split = workers.splits(reader.maxDoc()) ? splitSearcher(reader, workers) : null;
     var config = TrialDocuments.facetsConfig();
     this.facetState = hasField(reader, Fields.FACETS) ? new DefaultSortedSetDocValuesReaderState(reader, Fields.FACETS, config) : null;
     this.suggestState = hasField(reader, Fields.SUGGEST_FIELD)
         ? new DefaultSortedSetDocValuesReaderState(reader, Fields.SUGGEST_FIELD, config) : null;
     // decode the facet ordinals of segments this point in time adds now, not in the first search that needs them
     if (facetState != null) wholeIndexCounts();
+  }
+
+  private IndexSearcher splitSearcher(IndexReader reader, SearchWorkers workers) {
+    int docsPerPart = workers.docsPerPart(reader.maxDoc());
+    IndexSearcher searcher = new IndexSearcher(reader, workers) {
+      @Override
+      protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+        // parts by documents alone: small segments of recent writes group up to a part's size
+        return slices(leaves, docsPerPart, Integer.MAX_VALUE, true);
+      }
+    };
+    searcher.setSimilarity(getSimilarity());
+    searcher.setQueryCache(getQueryCache());
+    searcher.setQueryCachingPolicy(getQueryCachingPolicy());
+    searcher.setTimeout(QueryDeadline.INSTANCE);
+    return searcher;
+  }
+
+  /** Searches in parts on several cores while they are idle, else on this thread alone; the answer is the same. */
+  @Override
+  public <C extends Collector, T> T search(Query query, CollectorManager<C, T> manager) throws IOException {
+    return split != null && workers.idle() ? split.search(query, manager) : super.search(query, manager);
+  }
+
+  /** Starts a part of an answer on another core while cores are idle, else runs it now. */
+  public <T> SearchWorkers.Later<T> beside(SearchWorkers.Part<T> part) throws IOException {
+    return workers.beside(part);
   }
 
   /** Whether the index holds any trial: every trial has a value, stated or not, in every dimension. */

@@ -20,6 +20,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.trialsearch.index.SearchWorkers;
 import org.trialsearch.index.TrialSearcher;
 
 /**
@@ -32,7 +33,8 @@ import org.trialsearch.index.TrialSearcher;
  */
 final class FacetedSearch {
 
-  record Result(TopDocs top, long total, Facets facets) {}
+  /** The facets are counted beside the rest of the answer while cores are idle: ask for them last. */
+  record Result(TopDocs top, long total, SearchWorkers.Later<Facets> facets) {}
 
   private final FacetsConfig config;
 
@@ -67,14 +69,14 @@ final class FacetedSearch {
     }
     if (scoreAt >= 0) putScoresBack(top.scoreDocs, scoreAt);
     FacetsCollector matching = (FacetsCollector) found[1];
-    Facets counts = searcher.count(matching);
+    SearchWorkers.Later<Facets> counts = searcher.beside(() -> searcher.count(matching));
     long total = matching.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
     Map<String, Facets> sideways = new HashMap<>();
     for (String dim : filters.keySet()) {
       if (filters.get(dim).isEmpty()) continue;
       sideways.put(dim, sidewaysCounts(searcher, query, matchesAll, filters, dim));
     }
-    return new Result(top, total, sideways.isEmpty() ? counts : new MultiFacets(sideways, counts));
+    return new Result(top, total, sideways.isEmpty() ? counts : () -> new MultiFacets(sideways, counts.get()));
   }
 
   private static Sort withoutScore(Sort sort, int scoreAt) {

@@ -31,6 +31,7 @@ import org.trialsearch.index.StoredHit;
 import org.trialsearch.index.TextAnalysis;
 import org.trialsearch.index.TrialDocuments;
 import org.trialsearch.index.TrialIndex;
+import org.trialsearch.index.SearchWorkers;
 import org.trialsearch.index.TrialSearcher;
 import org.trialsearch.search.SearchResponse.FacetCounts;
 import org.trialsearch.search.SearchResponse.FacetValue;
@@ -86,7 +87,7 @@ public final class SearchService {
       List<Hit> hits = hits(searcher, query, matches.top, request);
       return new SearchResponse(request.query(), matches.total, request.page(), request.size(), relaxed,
           relaxed ? RELAXED_NOTICE : null, hits, nextCursor(matches, request), didYouMean(searcher, request, matches.total),
-          counts(matches.facets));
+          counts(matches.facets.get()));
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooManyClauses();
     } finally {
@@ -158,7 +159,7 @@ public final class SearchService {
     }
   }
 
-  private record Matches(long total, TopDocs top, Facets facets) {}
+  private record Matches(long total, TopDocs top, SearchWorkers.Later<Facets> facets) {}
 
   private Matches run(TrialSearcher searcher, Query query, SearchRequest request) throws IOException {
     FieldDoc after = request.cursor() == null ? null : Cursor.decode(request.cursor(), request.sort());

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,9 +26,12 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHitCountCollector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,9 +48,10 @@ import org.trialsearch.model.Trial;
 
 /**
  * Facet counts from the decoded ordinals equal Lucene's own SortedSetDocValuesFacetCounts, on real
- * trials of the shared corpus with deleted trials among them, in two shapes: many small segments, so
- * that segment ordinals must be mapped to the index's, and one large segment, where few matching
- * trials are counted value by value and many through the dense values' bits.
+ * trials of the shared corpus with deleted trials among them, in three shapes: many small segments, so
+ * that segment ordinals must be mapped to the index's; one large segment, where few matching
+ * trials are counted value by value and many through the dense values' bits; and that segment
+ * searched in two parts on two cores.
  */
 class OrdinalCountsTest {
 
@@ -61,8 +68,12 @@ class OrdinalCountsTest {
   @TempDir
   static Path dir;
 
+  private static final String IN_PARTS = "one segment in parts";
+
   private static final Map<String, TrialIndex> INDEXES = new TreeMap<>();
   private static final Map<String, TrialSearcher> SEARCHERS = new TreeMap<>();
+  /** Two cores, and parts of at least a thousand trials: the one segment splits in two. */
+  private static final SearchWorkers TWO_CORES = new SearchWorkers(2, 1_000);
 
   @BeforeAll
   static void writeIndexesWithDeletions() throws IOException, InterruptedException {
@@ -85,10 +96,13 @@ class OrdinalCountsTest {
       INDEXES.put(shape, index);
       SEARCHERS.put(shape, index.acquire());
     }
+    IndexReader oneSegment = SEARCHERS.get("one segment").getIndexReader();
+    SEARCHERS.put(IN_PARTS, (TrialSearcher) TrialSearcher.factory(TWO_CORES).newSearcher(oneSegment, null));
   }
 
   @AfterAll
   static void close() throws IOException {
+    TWO_CORES.close();
     for (String shape : INDEXES.keySet()) {
       INDEXES.get(shape).release(SEARCHERS.get(shape));
       INDEXES.get(shape).close();
@@ -96,17 +110,95 @@ class OrdinalCountsTest {
   }
 
   static List<String> shapes() {
-    return List.of("segments", "one segment");
+    return List.of("segments", "one segment", IN_PARTS);
+  }
+
+  /** The same trials searched on one core: Lucene's own counts are taken from what it gathered. */
+  private static TrialSearcher whole(String shape) {
+    return SEARCHERS.get(shape.equals(IN_PARTS) ? "one segment" : shape);
   }
 
   @Test
-  void theShapesAreAsNamed() {
+  void theShapesAreAsNamed() throws IOException {
     IndexReader segments = SEARCHERS.get("segments").getIndexReader();
     IndexReader oneSegment = SEARCHERS.get("one segment").getIndexReader();
     assertTrue(segments.leaves().size() > 1, "segments: " + segments.leaves().size());
     assertEquals(1, oneSegment.leaves().size());
     assertTrue(segments.hasDeletions());
     assertTrue(oneSegment.hasDeletions());
+    assertEquals(2, collectors(SEARCHERS.get(IN_PARTS)), "one collector per part");
+    assertEquals(1, collectors(SEARCHERS.get("one segment")));
+  }
+
+  /** How many collectors a search of every trial ran: one per part of the index searched apart. */
+  private static int collectors(TrialSearcher searcher) throws IOException {
+    return searcher.search(new MatchAllDocsQuery(), new CollectorManager<TotalHitCountCollector, Integer>() {
+      @Override
+      public TotalHitCountCollector newCollector() {
+        return new TotalHitCountCollector();
+      }
+
+      @Override
+      public Integer reduce(Collection<TotalHitCountCollector> collectors) {
+        return collectors.size();
+      }
+    });
+  }
+
+  /** Searched in parts, the hits are those of the whole search, in the same order with the same scores. */
+  @Test
+  void partsFindTheSameHitsAsTheWhole() throws IOException {
+    for (Query query : List.of(FEW_TRIALS, SOME_TRIALS, MANY_TRIALS, MOST_TRIALS)) {
+      TopDocs parts = SEARCHERS.get(IN_PARTS).search(query, 50);
+      TopDocs whole = whole(IN_PARTS).search(query, 50);
+      assertEquals(docsAndScores(whole), docsAndScores(parts), query.toString());
+      assertEquals(whole(IN_PARTS).count(query), SEARCHERS.get(IN_PARTS).count(query), query.toString());
+    }
+  }
+
+  /** With as many searches under way as there are cores, a search keeps to its own thread, in one piece. */
+  @Test
+  void aBusyMachineSearchesWhole() throws IOException {
+    TWO_CORES.enter();
+    TWO_CORES.enter();
+    try {
+      assertEquals(1, collectors(SEARCHERS.get(IN_PARTS)));
+    } finally {
+      TWO_CORES.leave();
+      TWO_CORES.leave();
+    }
+  }
+
+  /** The part of a search a worker runs is stopped by the deadline of the thread that handed it over. */
+  @Test
+  void aSearchPastItsDeadlineStopsInEveryPart() {
+    TrialSearcher parts = SEARCHERS.get(IN_PARTS);
+    assertThrows(QueryDeadline.Exceeded.class,
+        () -> QueryDeadline.within(Duration.ZERO, () -> gather(parts, new MatchAllDocsQuery())));
+    List<Throwable> thrown = new ArrayList<>();
+    Thread worker = new Thread(() -> {
+      try {
+        QueryDeadline.INSTANCE.shouldExit();
+      } catch (QueryDeadline.Exceeded e) {
+        thrown.add(e);
+      }
+    });
+    assertThrows(QueryDeadline.Exceeded.class, () -> QueryDeadline.within(Duration.ZERO, () -> {
+      Thread handedOver = new Thread(QueryDeadline.carried(worker));
+      handedOver.start();
+      try {
+        handedOver.join();
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+      return QueryDeadline.INSTANCE.shouldExit();
+    }));
+    assertEquals(1, thrown.size(), "the worker saw the deadline");
+    assertFalse(QueryDeadline.INSTANCE.shouldExit(), "no deadline outside a budget");
+  }
+
+  private static List<String> docsAndScores(TopDocs top) {
+    return Arrays.stream(top.scoreDocs).map(hit -> hit.doc + ":" + hit.score).toList();
   }
 
   @ParameterizedTest
@@ -128,7 +220,7 @@ class OrdinalCountsTest {
     for (Query query : List.of(cd19, recruiting, MANY_TRIALS, SOME_TRIALS, FEW_TRIALS)) {
       FacetsCollector hits = gather(searcher, query);
       assertTrue(gathered(hits) > 0, query.toString());
-      assertSameCounts(new SortedSetDocValuesFacetCounts(luceneState(searcher), hits), searcher.count(hits));
+      assertSameCounts(new SortedSetDocValuesFacetCounts(luceneState(searcher), gather(whole(shape), query)), searcher.count(hits));
     }
   }
 
@@ -142,7 +234,7 @@ class OrdinalCountsTest {
     TrialSearcher searcher = SEARCHERS.get(shape);
     for (Query query : List.of(FEW_TRIALS, SOME_TRIALS, MANY_TRIALS, MOST_TRIALS)) {
       FacetsCollector hits = gather(searcher, query);
-      Facets expected = new SortedSetDocValuesFacetCounts(luceneState(searcher), hits);
+      Facets expected = new SortedSetDocValuesFacetCounts(luceneState(searcher), gather(whole(shape), query));
       for (String dim : Fields.FACET_DIMENSIONS) {
         Facets actual = searcher.countDimension(hits, dim);
         assertEquals(values(expected.getAllChildren(dim)), values(actual.getAllChildren(dim)), dim + " " + query);
@@ -182,7 +274,7 @@ class OrdinalCountsTest {
     FacetsCollector hits = gather(searcher, MOST_TRIALS);
     int live = searcher.getIndexReader().numDocs();
     assertTrue(gathered(hits) > live / 2 && gathered(hits) < live, gathered(hits) + " of " + live);
-    assertSameCounts(new SortedSetDocValuesFacetCounts(luceneState(searcher), hits), searcher.count(hits));
+    assertSameCounts(new SortedSetDocValuesFacetCounts(luceneState(searcher), gather(whole(shape), MOST_TRIALS)), searcher.count(hits));
   }
 
   private static int gathered(FacetsCollector hits) {

@@ -121,7 +121,8 @@ final class Report {
           searches are searched again); PostgreSQL (scratch cluster, JDBC over TCP; stored weighted `tsvector` + GIN,
           `websearch_to_tsquery`, `ts_rank`, `ts_headline` on the top 10, `GROUP BY` over `unnest` of facet arrays); SQLite
           (embedded, one connection per client; external-content FTS5 table, `bm25()`, `snippet()`, `GROUP BY` over a facet
-          table). Both JVM servers get `-Xmx4g`; PostgreSQL `shared_buffers = 4GB`.
+          table). Both JVM servers get a fixed 4 GB heap (`-Xms4g -Xmx4g`, as Solr's start script fixes it); PostgreSQL
+          `shared_buffers = 4GB`.
         - **Figures**: each the median of the rounds, after a warm-up. Latency: one client sending the searches in turn, in
           one shuffled order; a round stops after 60 s, so the slowest systems on the large corpora are timed on a sample
           of the workload (every kind represented) rather than all of it.

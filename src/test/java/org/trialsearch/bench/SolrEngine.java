@@ -117,9 +117,10 @@ final class SolrEngine implements Engine {
   @Override
   public void start(Path dir) throws Exception {
     Path home = Files.createDirectories(dir.resolve("solr-home"));
-    node = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), TrialsearchEngine.HEAP,
-        "-Dsolr.log.dir=" + home.resolve("logs"), "-cp", nodeClasspath, "org.trialsearch.peer.SolrNode", home.toString(), "0")
-        .redirectErrorStream(true).start();
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+    command.addAll(TrialsearchEngine.HEAP);
+    command.addAll(List.of("-Dsolr.log.dir=" + home.resolve("logs"), "-cp", nodeClasspath, "org.trialsearch.peer.SolrNode", home.toString(), "0"));
+    node = new ProcessBuilder(command).redirectErrorStream(true).start();
     CompletableFuture<Integer> port = new CompletableFuture<>();
     Path log = home.resolve("node.log");
     Thread reader = new Thread(() -> {

@@ -26,6 +26,25 @@ public final class Fields {
   public static final List<String> TEXT_FIELDS =
       List.of(TITLE, CONDITION, INTERVENTION, KEYWORD, SUMMARY, INCLUSION, EXCLUSION, CRITERIA, SPONSOR, ID);
 
+  /** The text fields whose words are also indexed in pairs: all but the ids, which are searched whole. */
+  public static final List<String> PAIRED_FIELDS = TEXT_FIELDS.stream().filter(field -> !field.equals(ID)).toList();
+
+  private static final String PAIRS_SUFFIX = ".pairs";
+
+  /**
+   * The field holding each two neighbouring words of a text field as one term ("cell transplant"),
+   * so that a phrase is found by looking its pairs up rather than by reading the positions of its
+   * words in every trial that has them all (most of a phrase search's time on large indexes).
+   */
+  public static String pairsOf(String field) {
+    return field + PAIRS_SUFFIX;
+  }
+
+  /** The text field a pairs field pairs the words of; null for any other field. */
+  public static String pairedBy(String field) {
+    return field.endsWith(PAIRS_SUFFIX) ? field.substring(0, field.length() - PAIRS_SUFFIX.length()) : null;
+  }
+
   // Facet dimensions people filter on, counted together in one doc-values field (FACETS).
   public static final String PHASE = "phase";
   public static final String STATUS = "status";

@@ -17,6 +17,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
@@ -56,25 +57,49 @@ public final class TextAnalysis {
 
   public static TextAnalysis of(Vocabulary vocabulary) {
     Set<String> words = vocabulary.synonyms().caseSensitiveWords();
-    return new TextAnalysis(words, synonymMap(vocabulary.synonyms(), english(words, null, false)));
+    return new TextAnalysis(words, synonymMap(vocabulary.synonyms(), english(words, null, false, false)));
   }
 
   /** For indexing and for queries that take words as written. */
   public Analyzer plain() {
-    return perField(english(caseSensitiveWords, null, true));
+    return perField(english(caseSensitiveWords, null, true, false), english(caseSensitiveWords, null, true, true));
   }
 
   /** For queries that also find the synonyms of their words. */
   public Analyzer withSynonyms() {
-    return perField(english(caseSensitiveWords, synonyms, true));
+    return perField(english(caseSensitiveWords, synonyms, true, false), english(caseSensitiveWords, null, true, true));
   }
 
+  /** How a pair of neighbouring words is written as one term of a pairs field; the same the index writes. */
+  public static String pair(String word, String next) {
+    return word + PAIR_SEPARATOR + next;
+  }
+
+  /** The two words of a pair. */
+  public static String[] unpair(String pair) {
+    int separator = pair.indexOf(PAIR_SEPARATOR);
+    return new String[] {pair.substring(0, separator), pair.substring(separator + PAIR_SEPARATOR.length())};
+  }
+
+  private static final String PAIR_SEPARATOR = " ";
+  /** Between two values of a field, so that no phrase or pair joins the end of one to the start of the next. */
+  private static final int VALUE_GAP = 100;
+
   /** Synonyms go before the stop words, so that "relapsed or refractory" is one rule; synonym rules are read without them. */
-  private static Analyzer english(Set<String> caseSensitiveWords, SynonymMap synonyms, boolean dropStopWords) {
+  /**
+   * @param pairs whether each two neighbouring words become one term (a pairs field); a stop word
+   *     between two words leaves a gap, so they pair with a filler, never with each other
+   */
+  private static Analyzer english(Set<String> caseSensitiveWords, SynonymMap synonyms, boolean dropStopWords, boolean pairs) {
     return new Analyzer() {
       @Override
       protected Reader initReader(String fieldName, Reader reader) {
         return new PatternReplaceCharFilter(JOINED_WORDS, " ", reader);
+      }
+
+      @Override
+      public int getPositionIncrementGap(String fieldName) {
+        return VALUE_GAP;
       }
 
       @Override
@@ -87,6 +112,12 @@ public final class TextAnalysis {
         stream = new KStemFilter(stream);
         if (synonyms != null) stream = new SynonymGraphFilter(stream, synonyms, true);
         if (dropStopWords) stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        if (pairs) {
+          ShingleFilter shingles = new ShingleFilter(stream, 2, 2);
+          shingles.setOutputUnigrams(false);
+          shingles.setTokenSeparator(PAIR_SEPARATOR);
+          stream = shingles;
+        }
         return new TokenStreamComponents(source, stream);
       }
     };
@@ -102,9 +133,10 @@ public final class TextAnalysis {
     };
   }
 
-  private static Analyzer perField(Analyzer text) {
+  private static Analyzer perField(Analyzer text, Analyzer pairs) {
     Map<String, Analyzer> byField = new HashMap<>();
     byField.put(Fields.ID, identifier());
+    for (String field : Fields.PAIRED_FIELDS) byField.put(Fields.pairsOf(field), pairs);
     return new PerFieldAnalyzerWrapper(text, byField);
   }
 

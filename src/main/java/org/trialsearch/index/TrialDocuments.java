@@ -85,8 +85,12 @@ public final class TrialDocuments {
   private static void addText(Document doc, Trial trial, TrialFacets facets) {
     for (String field : Fields.TEXT_FIELDS) {
       FieldType type = field.equals(Fields.ID) ? TextField.TYPE_NOT_STORED : TEXT_WITH_OFFSETS;
-      // each value its own field instance, so that phrases do not match across two values
-      for (String value : textValues(field, trial, facets)) doc.add(new Field(field, value, type));
+      boolean paired = Fields.PAIRED_FIELDS.contains(field);
+      // each value its own field instance, with a gap between values, so that phrases do not match across two
+      for (String value : textValues(field, trial, facets)) {
+        doc.add(new Field(field, value, type));
+        if (paired) doc.add(new Field(Fields.pairsOf(field), value, TextField.TYPE_NOT_STORED));
+      }
     }
   }
 

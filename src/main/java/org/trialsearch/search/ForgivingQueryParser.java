@@ -128,14 +128,15 @@ final class ForgivingQueryParser {
    * that name what was asked rank above those found through a synonym.
    */
   private Query fieldQuery(String field, String text) {
-    Query written = asWritten.createPhraseQuery(field, text);
+    Query phrase = asWritten.createPhraseQuery(field, text);
+    Query written = PhrasePairs.of(phrase);
     Query expanded;
     try {
       expanded = withSynonyms.createPhraseQuery(field, text);
     } catch (IndexSearcher.TooManyClauses e) {
       return written; // a long phrase of words that each have many synonyms: search it as written
     }
-    if (expanded == null || expanded.equals(written)) return written;
+    if (expanded == null || expanded.equals(phrase)) return written;
     BooleanQuery.Builder both = new BooleanQuery.Builder().add(expanded, Occur.MUST);
     if (written != null) both.add(written, Occur.SHOULD);
     return both.build();

@@ -81,7 +81,12 @@ final class Snippets {
 
       @Override
       public void consumeTerms(Query leaf, Term... terms) {
-        if (terms.length > 0) leaves.computeIfAbsent(terms[0].field(), f -> new java.util.LinkedHashSet<>()).add(leaf);
+        if (terms.length == 0) return;
+        // a phrase looked up as pairs is marked as the phrase, in the text it pairs the words of
+        Query phrase = PhrasePairs.phraseOf(terms);
+        Query shown = phrase != null ? phrase : leaf;
+        String field = phrase != null ? Fields.pairedBy(terms[0].field()) : terms[0].field();
+        leaves.computeIfAbsent(field, f -> new java.util.LinkedHashSet<>()).add(shown);
       }
     });
     Map<String, Query> byField = new java.util.HashMap<>();

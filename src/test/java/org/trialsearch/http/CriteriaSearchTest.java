@@ -47,14 +47,36 @@ class CriteriaSearchTest {
   }
 
   private static Set<String> all(TestServer server, String query) {
+    return all(server, query, "");
+  }
+
+  private static Set<String> all(TestServer server, String query, String params) {
     Set<String> ids = new HashSet<>();
-    JsonNode page = server.ok("/api/search?size=100&q=" + SearchApiTest.enc(query));
+    JsonNode page = server.ok("/api/search?size=100&q=" + SearchApiTest.enc(query) + params);
     while (true) {
       ids.addAll(SearchApiTest.ids(page));
       String cursor = page.path("nextCursor").asText(null);
       if (cursor == null) return ids;
-      page = server.ok("/api/search?size=100&q=" + SearchApiTest.enc(query) + "&cursor=" + cursor);
+      page = server.ok("/api/search?size=100&q=" + SearchApiTest.enc(query) + params + "&cursor=" + cursor);
     }
+  }
+
+  /**
+   * A phrase of words in a row is looked up as pairs of neighbouring words: it finds exactly the
+   * trials the same phrase finds through the positions of its words (the Lucene syntax), and its
+   * snippets mark the phrase.
+   */
+  @Test
+  void aPhraseLookedUpAsPairsFindsWhatItsWordPositionsFind() {
+    for (String phrase : List.of("\"multiple myeloma\"", "\"non-hodgkin lymphoma\"", "\"allogeneic stem cell transplant\"",
+        "exclusion:\"active infection\"", "title:\"car t\"")) {
+      Set<String> byPairs = all(full, phrase);
+      assertTrue(byPairs.size() > 5, phrase + ": " + byPairs.size());
+      assertEquals(all(full, phrase, "&syntax=lucene"), byPairs, phrase);
+    }
+    JsonNode hit = full.ok("/api/search?q=" + SearchApiTest.enc("exclusion:\"active infection\"")).path("hits").get(0);
+    String snippet = hit.path("snippets").path("exclusion").get(0).asText();
+    assertTrue(snippet.toLowerCase(Locale.ROOT).matches("(?s).*<mark>active infections?</mark>.*"), snippet);
   }
 
   @Test

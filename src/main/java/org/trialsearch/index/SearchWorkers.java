@@ -47,11 +47,12 @@ public final class SearchWorkers implements Executor, Closeable {
     this.cores = cores;
     this.minDocsPerPart = minDocsPerPart;
     AtomicInteger named = new AtomicInteger();
+    // no queue: a part goes to a worker waiting for one, else (none idle, or the pool stopped) it runs
+    // on the thread handing it over
     this.pool = cores < 2 ? null : new ThreadPoolExecutor(cores - 1, cores - 1, 1, TimeUnit.MINUTES, new SynchronousQueue<>(), task -> {
       Thread thread = new Thread(task, "search-worker-" + named.incrementAndGet());
       thread.setDaemon(true);
       return thread;
-      // no worker idle (or the pool stopped): the part runs on the thread handing it over
     }, (part, pool) -> part.run());
   }
 

@@ -85,8 +85,9 @@ public final class TextAnalysis {
   /** Between two values of a field, so that no phrase or pair joins the end of one to the start of the next. */
   private static final int VALUE_GAP = 100;
 
-  /** Synonyms go before the stop words, so that "relapsed or refractory" is one rule; synonym rules are read without them. */
   /**
+   * Synonyms go before the stop words, so that "relapsed or refractory" is one rule; synonym rules are read without them.
+   *
    * @param pairs whether each two neighbouring words become one term (a pairs field); a stop word
    *     between two words leaves a gap, so they pair with a filler, never with each other
    */

@@ -3,7 +3,6 @@ package org.trialsearch.index;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
@@ -89,13 +88,7 @@ public final class SearchWorkers implements Executor, Closeable {
       T done = part.run();
       return () -> done;
     }
-    FutureTask<T> task = new FutureTask<>(() -> {
-      try {
-        return part.run();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    FutureTask<T> task = new FutureTask<>(part::run);
     execute(task);
     return () -> joined(task);
   }
@@ -108,7 +101,7 @@ public final class SearchWorkers implements Executor, Closeable {
       throw new InterruptedIOException("interrupted waiting for a part of a search");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof UncheckedIOException io) throw io.getCause();
+      if (cause instanceof IOException io) throw io;
       if (cause instanceof RuntimeException runtime) throw runtime;
       if (cause instanceof Error error) throw error;
       throw new IOException(cause);

@@ -62,12 +62,12 @@ public final class TextAnalysis {
 
   /** For indexing and for queries that take words as written. */
   public Analyzer plain() {
-    return perField(english(caseSensitiveWords, null, true, false), english(caseSensitiveWords, null, true, true));
+    return perField(english(caseSensitiveWords, null, true, false));
   }
 
   /** For queries that also find the synonyms of their words. */
   public Analyzer withSynonyms() {
-    return perField(english(caseSensitiveWords, synonyms, true, false), english(caseSensitiveWords, null, true, true));
+    return perField(english(caseSensitiveWords, synonyms, true, false));
   }
 
   /** How a pair of neighbouring words is written as one term of a pairs field; the same the index writes. */
@@ -134,9 +134,11 @@ public final class TextAnalysis {
     };
   }
 
-  private static Analyzer perField(Analyzer text, Analyzer pairs) {
+  /** Text fields through the given chain; ids whole; pairs fields as pairs of the words as written (never synonyms). */
+  private Analyzer perField(Analyzer text) {
     Map<String, Analyzer> byField = new HashMap<>();
     byField.put(Fields.ID, identifier());
+    Analyzer pairs = english(caseSensitiveWords, null, true, true);
     for (String field : Fields.PAIRED_FIELDS) byField.put(Fields.pairsOf(field), pairs);
     return new PerFieldAnalyzerWrapper(text, byField);
   }

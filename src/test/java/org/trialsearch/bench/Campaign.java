@@ -50,7 +50,8 @@ public final class Campaign implements Callable<Integer> {
   @Option(names = "--rounds", defaultValue = "3", description = "Rounds of each measurement; figures are their median (default: ${DEFAULT-VALUE}).")
   int rounds;
 
-  @Option(names = "--warm-up-seconds", defaultValue = "20", description = "Warm-up before measuring (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--warm-up-seconds", defaultValue = "90",
+      description = "Warm-up before measuring, at the most clients measured (default: ${DEFAULT-VALUE}).")
   int warmUp;
 
   @Option(names = "--report", defaultValue = "docs/benchmarks.md", description = "Report to write (default: ${DEFAULT-VALUE}).")
@@ -130,6 +131,9 @@ public final class Campaign implements Callable<Integer> {
     }
   }
 
+  /** How a measurement was taken, kept with its figures. */
+  record Settings(int warmUpSeconds, int warmUpClients, int rounds, int roundSeconds) {}
+
   /** All measurements of one system on one corpus, from a cold start. */
   private void measure(String size, String system, Workload workload) throws Exception {
     Path result = work.resolve(size).resolve(system).resolve("measure.json");
@@ -138,12 +142,13 @@ public final class Campaign implements Callable<Integer> {
     log(size + ": measuring " + system);
     Measurements.FAILURES.clear();
     Map<String, Object> measured = new LinkedHashMap<>();
+    measured.put("settings", new Settings(warmUp, CLIENTS.getLast(), rounds, seconds));
     try (Engine engine = engine(system)) {
       long start = System.nanoTime();
       engine.start(dir);
       engine.search(workload.queries().get(0));
       measured.put("coldStartMs", (System.nanoTime() - start) / 1e6);
-      Measurements.warmUp(workload.queries(), engine::search, Duration.ofSeconds(warmUp));
+      Measurements.warmUp(workload.queries(), engine::search, CLIENTS.getLast(), Duration.ofSeconds(warmUp));
       measured.put("latency", Measurements.latencyByKind(workload.queries(), engine::search, rounds));
       Map<Integer, Measurements.Throughput> throughput = new LinkedHashMap<>();
       for (int clients : CLIENTS) {
@@ -151,7 +156,7 @@ public final class Campaign implements Callable<Integer> {
         log(size + ": " + system + " at " + clients + " clients: " + Math.round(throughput.get(clients).perSecond()) + " searches/s");
       }
       measured.put("throughput", throughput);
-      Measurements.warmUp(workload.prefixes(), engine::suggest, Duration.ofSeconds(Math.min(5, warmUp)));
+      Measurements.warmUp(workload.prefixes(), engine::suggest, 1, Duration.ofSeconds(Math.min(5, warmUp)));
       measured.put("autocomplete", Measurements.latency(workload.prefixes(), engine::suggest, rounds));
       measured.put("memory", engine.memory());
     }

@@ -3,6 +3,7 @@ package org.trialsearch.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,18 +42,33 @@ final class Measurements {
    */
   static final Duration ROUND_LIMIT = Duration.ofSeconds(60);
 
-  /** Sends every item once, or for this long at least, whichever is later, but no longer than a round may take. */
-  static <T> void warmUp(List<T> items, Request<T> request, Duration atLeast) {
+  /**
+   * Sends every item once, or for this long at least, whichever is later, but no longer than a round
+   * may take, from this many clients at once. A JVM server compiles its hot code while it is
+   * loaded, and on few cores its compiler threads get little time beside many busy clients: warmed
+   * by one client for a few seconds, a server was still compiling through the rounds at 16 clients.
+   */
+  static <T> void warmUp(List<T> items, Request<T> request, int clients, Duration atLeast) throws Exception {
     long start = System.nanoTime();
     long end = start + atLeast.toNanos();
     long limit = start + Math.max(atLeast.toNanos(), ROUND_LIMIT.toNanos());
-    int i = 0;
-    while ((i < items.size() || System.nanoTime() < end) && System.nanoTime() < limit) {
-      try {
-        request.send(items.get(i++ % items.size()));
-      } catch (Exception e) {
-        // counted when measured
+    AtomicLong next = new AtomicLong();
+    Callable<Void> client = () -> {
+      for (long i = next.getAndIncrement(); (i < items.size() || System.nanoTime() < end) && System.nanoTime() < limit;
+          i = next.getAndIncrement()) {
+        try {
+          request.send(items.get((int) (i % items.size())));
+        } catch (Exception e) {
+          // counted when measured
+        }
       }
+      return null;
+    };
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      for (Future<Void> f : pool.invokeAll(Collections.nCopies(clients, client))) f.get();
+    } finally {
+      pool.shutdownNow();
     }
   }
 

@@ -9,9 +9,11 @@ import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -75,6 +77,7 @@ final class Report {
     line("");
     machine();
     method();
+    settings();
     summary();
     slower();
     for (String size : sizes) section(size);
@@ -123,7 +126,7 @@ final class Report {
           (embedded, one connection per client; external-content FTS5 table, `bm25()`, `snippet()`, `GROUP BY` over a facet
           table). Both JVM servers get a fixed 4 GB heap (`-Xms4g -Xmx4g`, as Solr's start script fixes it); PostgreSQL
           `shared_buffers = 4GB`.
-        - **Figures**: each the median of the rounds, after a warm-up. Latency: one client sending the searches in turn, in
+        - **Figures**: each the median of the rounds, after a warm-up at 16 clients. Latency: one client sending the searches in turn, in
           one shuffled order; a round stops after 60 s, so the slowest systems on the large corpora are timed on a sample
           of the workload (every kind represented) rather than all of it.
           Throughput: a closed loop of 1, 4 and 16 clients for a fixed time (the load generator shares the machine's cores).
@@ -134,6 +137,23 @@ final class Report {
           Snowball, Porter). The CI run of the harness (`PeerAgreementTest`) checks on the shared corpus that every system
           finds the same trials and the same facet counts for a set of boolean queries and filters.
         """);
+  }
+
+  /** How long each system was warmed and measured, as its measurement recorded it: a figure means little without them. */
+  private void settings() {
+    Set<String> seen = new LinkedHashSet<>();
+    for (String size : sizes) {
+      for (String system : SYSTEMS.keySet()) {
+        JsonNode measured = result(size, system, "measure");
+        if (measured == null || !measured.has("settings")) continue;
+        JsonNode settings = measured.path("settings");
+        seen.add(String.format(Locale.ROOT, "warm-up %d s at %d clients; %d rounds per figure; throughput rounds of %d s",
+            settings.path("warmUpSeconds").asInt(), settings.path("warmUpClients").asInt(), settings.path("rounds").asInt(),
+            settings.path("roundSeconds").asInt()));
+      }
+    }
+    line("Settings of this run: " + (seen.isEmpty() ? "not recorded" : String.join("; ", seen)) + ".");
+    line("");
   }
 
   private void summary() throws IOException {

@@ -44,9 +44,10 @@ final class Measurements {
 
   /**
    * Sends every item once, or for this long at least, whichever is later, but no longer than a round
-   * may take, from this many clients at once. A JVM server compiles its hot code while it is
-   * loaded, and on few cores its compiler threads get little time beside many busy clients: warmed
-   * by one client for a few seconds, a server was still compiling through the rounds at 16 clients.
+   * may take, from this many clients at once. A fresh server JVM on 2 cores took about two minutes
+   * of 16-client load to reach its steady rate; warmed by one client for 15 s, it was still getting
+   * faster through its 16-client rounds. Warming at the heaviest load measured also compiles the
+   * paths only concurrent searches take.
    */
   static <T> void warmUp(List<T> items, Request<T> request, int clients, Duration atLeast) throws Exception {
     long start = System.nanoTime();

@@ -67,10 +67,15 @@ final class Measurements {
     };
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     try {
-      for (Future<Void> f : pool.invokeAll(Collections.nCopies(clients, client))) f.get();
+      together(pool, clients, client);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Runs this many copies of one client at once and waits for all of them; a client's failure is thrown here. */
+  private static void together(ExecutorService pool, int clients, Callable<Void> client) throws Exception {
+    for (Future<Void> f : pool.invokeAll(Collections.nCopies(clients, client))) f.get();
   }
 
   /**
@@ -124,18 +129,14 @@ final class Measurements {
         AtomicLong failed = new AtomicLong();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        List<Callable<Void>> tasks = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-          tasks.add(() -> {
-            while (System.nanoTime() < end) {
-              BenchQuery query = queries.get((int) (next.getAndIncrement() % queries.size()));
-              if (attempt(request, query)) done.incrementAndGet();
-              else failed.incrementAndGet();
-            }
-            return null;
-          });
-        }
-        for (Future<Void> f : pool.invokeAll(tasks)) f.get();
+        together(pool, clients, () -> {
+          while (System.nanoTime() < end) {
+            BenchQuery query = queries.get((int) (next.getAndIncrement() % queries.size()));
+            if (attempt(request, query)) done.incrementAndGet();
+            else failed.incrementAndGet();
+          }
+          return null;
+        });
         rates[round] = done.get() / ((System.nanoTime() - start) / 1e9);
         errors += failed.get();
       }

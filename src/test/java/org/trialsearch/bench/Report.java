@@ -152,7 +152,7 @@ final class Report {
             settings.path("roundSeconds").asInt()));
       }
     }
-    line("Settings of this run: " + (seen.isEmpty() ? "not recorded" : String.join("; ", seen)) + ".");
+    line("Settings of this run: " + (seen.isEmpty() ? "not recorded" : String.join(". Also: ", seen)) + ".");
     line("");
   }
 

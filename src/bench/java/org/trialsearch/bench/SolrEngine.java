@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 import org.trialsearch.index.Fields;
 
 /**
- * Apache Solr 9 ({@code src/peers/solr}, Lucene 9) in a JVM of its own, over HTTP: records sent as
+ * Apache Solr 9 ({@code src/bench/solr}, Lucene 9) in a JVM of its own, over HTTP: records sent as
  * JSON to the update handler, searches through edismax with every clause required, filters tagged
  * and excluded from their own facet (multi-select faceting), {@code facet.field} counts, and the
  * unified highlighter.
@@ -31,7 +31,7 @@ import org.trialsearch.index.Fields;
 final class SolrEngine implements Engine {
 
   static final String NAME = "Solr 9.10";
-  private static final Path MODULE = Path.of("src", "peers", "solr");
+  private static final Path MODULE = Path.of("src", "bench", "solr");
   private static final int BATCH = 1_000;
   private static final String SNIPPET_FIELDS = "inclusion,exclusion,criteria,title,condition,intervention,keyword,summary";
 

@@ -61,7 +61,7 @@ public final class Campaign implements Callable<Integer> {
       description = "Stages to run, so that a long campaign can be spread over sittings (default: ${DEFAULT-VALUE}).")
   List<String> stages;
 
-  @Option(names = "--make-workload", description = "Draw the workload from the shared corpus into src/test/resources/bench and stop.")
+  @Option(names = "--make-workload", description = "Draw the workload from the shared corpus into src/bench/resources/bench and stop.")
   boolean makeWorkload;
 
   private final ConfigSource config = ConfigSource.folder(Path.of("index-config"));
@@ -74,8 +74,8 @@ public final class Campaign implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (makeWorkload) {
-      WorkloadMaker.write(corpus(SHARED).records(), Path.of("src", "test", "resources"));
-      log("workload written to src/test/resources/bench");
+      WorkloadMaker.write(corpus(SHARED).records(), Path.of("src", "bench", "resources"));
+      log("workload written to src/bench/resources/bench");
       return 0;
     }
     Workload workload = Workload.load();

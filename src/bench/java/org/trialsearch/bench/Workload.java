@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
-/** The committed workload: the searches (src/test/resources/bench/queries.tsv) and the autocomplete prefixes. */
+/** The committed workload: the searches (src/bench/resources/bench/queries.tsv) and the autocomplete prefixes. */
 record Workload(List<BenchQuery> queries, List<String> prefixes) {
 
   static final String QUERIES = "bench/queries.tsv";

@@ -72,7 +72,7 @@ final class Report {
   private String markdown() throws Exception {
     line("# Benchmarks: trialsearch against Solr, PostgreSQL and SQLite FTS5");
     line("");
-    line("Written by the benchmark (`mvn -q -B package -DskipTests exec:exec@benchmark`, see the README) on " + LocalDate.now()
+    line("Written by the benchmark (`mvn -q -B -Pbench package -DskipTests exec:exec@benchmark`, see the README) on " + LocalDate.now()
         + ", from one build (commit `" + commit() + "`) on one machine; every system of a corpus size was measured in the same sitting.");
     line("");
     machine();
@@ -113,7 +113,7 @@ final class Report {
           ClinicalTrials.gov API v2 study files, which this project indexes with its own `index` command; the peers receive the
           records this project reads back from those files (the same text fields, facet values, age limits and autocomplete
           values), so every system holds the same data.
-        - **Workload** (`src/test/resources/bench/`, committed): 550 searches drawn from the shared corpus's vocabulary: single
+        - **Workload** (`src/bench/resources/bench/`, committed): 550 searches drawn from the shared corpus's vocabulary: single
           words (`word`), two words (`words`), phrases (`phrase`), criteria queries (`fielded`: `inclusion:`, `exclusion:`,
           negations), words with antigen/phase/status/country/age filters (`filtered`) and filters alone (`browse`). Each asks,
           as the web page does, for the top 10 with snippets and the counts of all 13 facet dimensions, each dimension counted

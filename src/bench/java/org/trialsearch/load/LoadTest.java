@@ -32,7 +32,7 @@ import org.trialsearch.index.IndexBuild;
  * pages, autocomplete, CSV pages) while a writer PUTs new trials and measures how long each takes
  * to become searchable. Reports throughput, latency percentiles, errors, write visibility lag and
  * the server's heap after a full GC before and after; fails on any error or on heap growth over
- * 10%. Run: {@code mvn -q test-compile exec:exec@load} (options: -Dload.args="--seconds 60 --connections 64").
+ * 10%. Run: {@code mvn -q -Pbench test-compile exec:exec@load} (options: -Dload.args="--seconds 60 --connections 64").
  */
 public final class LoadTest {
 

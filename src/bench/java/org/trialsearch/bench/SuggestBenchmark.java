@@ -28,7 +28,7 @@ import org.trialsearch.search.Suggestions;
 /**
  * Autocomplete latency over the whole shared corpus, in process: what people type (short and long
  * prefixes, several words, typos), one lookup per call, sampled for percentiles. Run with
- * {@code mvn -q test-compile exec:exec@bench} from the project folder (../shared beside it).
+ * {@code mvn -q -Pbench test-compile exec:exec@bench} from the project folder (../shared beside it).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

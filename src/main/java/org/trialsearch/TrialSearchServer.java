@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trialsearch.config.ConfigSource;
 import org.trialsearch.enrich.Enricher;
-import org.trialsearch.enrich.Vocabulary;
+import org.trialsearch.vocabulary.Vocabulary;
 import org.trialsearch.http.ApiServer;
 import org.trialsearch.index.IndexFolder;
 import org.trialsearch.index.TextAnalysis;

@@ -3,7 +3,7 @@ package org.trialsearch;
 import java.nio.file.Path;
 import java.util.List;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.enrich.Vocabulary;
+import org.trialsearch.vocabulary.Vocabulary;
 import org.trialsearch.source.Readers;
 import org.trialsearch.source.SourceReader;
 

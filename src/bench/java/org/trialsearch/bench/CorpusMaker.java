@@ -15,7 +15,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
 import org.trialsearch.config.ConfigSource;
 import org.trialsearch.enrich.Enricher;
-import org.trialsearch.enrich.Vocabulary;
+import org.trialsearch.vocabulary.Vocabulary;
 import org.trialsearch.index.Fields;
 import org.trialsearch.index.IndexBuild;
 import org.trialsearch.index.IndexFolder;

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.enrich.Vocabulary;
+import org.trialsearch.vocabulary.Vocabulary;
 import org.trialsearch.index.Fields;
 import org.trialsearch.index.TextAnalysis;
 import org.trialsearch.index.TrialIndex;

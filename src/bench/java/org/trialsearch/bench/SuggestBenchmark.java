@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.enrich.Vocabulary;
+import org.trialsearch.vocabulary.Vocabulary;
 import org.trialsearch.index.IndexBuild;
 import org.trialsearch.index.TextAnalysis;
 import org.trialsearch.index.TrialIndex;

@@ -9,6 +9,9 @@ import java.util.stream.Stream;
 import org.trialsearch.model.Arm;
 import org.trialsearch.model.Intervention;
 import org.trialsearch.model.Trial;
+import org.trialsearch.vocabulary.AntigenDictionary;
+import org.trialsearch.vocabulary.CellTherapyMarkers;
+import org.trialsearch.vocabulary.PhraseMatcher;
 
 /**
  * The kind of cell therapy a trial studies, and the antigens its engineered cells target. A kind

@@ -8,6 +8,9 @@ import org.trialsearch.model.Eligibility;
 import org.trialsearch.model.Intervention;
 import org.trialsearch.model.Site;
 import org.trialsearch.model.Trial;
+import org.trialsearch.vocabulary.CanonicalNames;
+import org.trialsearch.vocabulary.Fold;
+import org.trialsearch.vocabulary.Vocabulary;
 
 /** Derives a trial's facets from what its sources state, through the vocabulary. */
 public final class Enricher {

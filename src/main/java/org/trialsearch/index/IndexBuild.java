@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 import org.trialsearch.config.ConfigSource;
 import org.trialsearch.enrich.Enricher;
-import org.trialsearch.enrich.Vocabulary;
+import org.trialsearch.vocabulary.Vocabulary;
 import org.trialsearch.merge.StagingStore;
 import org.trialsearch.merge.TrialMerger;
 import org.trialsearch.model.SourceRef;

@@ -28,8 +28,8 @@ import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.trialsearch.config.ConfigException;
-import org.trialsearch.enrich.SynonymGroups;
-import org.trialsearch.enrich.Vocabulary;
+import org.trialsearch.vocabulary.SynonymGroups;
+import org.trialsearch.vocabulary.Vocabulary;
 
 /**
  * The analysis chains, built once from the vocabulary and used for indexing, query parsing and

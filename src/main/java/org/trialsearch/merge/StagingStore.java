@@ -31,7 +31,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.trialsearch.enrich.Fold;
+import org.trialsearch.vocabulary.Fold;
 import org.trialsearch.model.Json;
 import org.trialsearch.model.Trial;
 

@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.trialsearch.enrich.Fold;
+import org.trialsearch.vocabulary.Fold;
 import org.trialsearch.model.Site;
 import org.trialsearch.model.Trial;
 

@@ -20,7 +20,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.trialsearch.enrich.Vocabulary;
+import org.trialsearch.vocabulary.Vocabulary;
 import org.trialsearch.index.TextAnalysis;
 import org.trialsearch.index.TrialDocuments;
 import org.trialsearch.index.TrialIndex;

@@ -2,7 +2,7 @@ package org.trialsearch.source;
 
 import java.util.List;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.enrich.Vocabulary;
+import org.trialsearch.vocabulary.Vocabulary;
 import org.trialsearch.source.csv.CsvReader;
 import org.trialsearch.source.page.PageReader;
 

@@ -18,6 +18,7 @@ import org.trialsearch.model.Trial;
 import org.trialsearch.source.IngestReport;
 import org.trialsearch.source.RecordSink;
 import org.trialsearch.source.SourceWalker;
+import org.trialsearch.vocabulary.Vocabulary;
 
 /** Target antigens against labels written by reading each record's title, interventions and summary. */
 class AntigenTaggingTest {

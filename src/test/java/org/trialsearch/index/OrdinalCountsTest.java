@@ -42,7 +42,7 @@ import org.trialsearch.Collected;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.TestReaders;
 import org.trialsearch.enrich.Enricher;
-import org.trialsearch.enrich.Vocabulary;
+import org.trialsearch.vocabulary.Vocabulary;
 import org.trialsearch.merge.TrialMerger;
 import org.trialsearch.model.Trial;
 

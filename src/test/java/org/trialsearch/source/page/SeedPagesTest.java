@@ -16,7 +16,7 @@ import org.trialsearch.SharedCorpus;
 import org.trialsearch.TestReaders;
 import org.trialsearch.enrich.Enricher;
 import org.trialsearch.enrich.TrialFacets;
-import org.trialsearch.enrich.Vocabulary;
+import org.trialsearch.vocabulary.Vocabulary;
 import org.trialsearch.model.Intervention;
 import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.Trial;

@@ -1,4 +1,4 @@
-package org.trialsearch.enrich;
+package org.trialsearch.vocabulary;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,16 +79,16 @@ public final class AntigenDictionary {
     return null;
   }
 
-  Set<String> antigensNamedIn(PhraseMatcher.Text text) {
+  public Set<String> antigensNamedIn(PhraseMatcher.Text text) {
     return antigenPhrases.find(text);
   }
 
-  Set<Product> productsNamedIn(PhraseMatcher.Text text) {
+  public Set<Product> productsNamedIn(PhraseMatcher.Text text) {
     return productPhrases.find(text);
   }
 
   /** Orders antigens as the dictionary lists them. */
-  List<String> inDictionaryOrder(Set<String> found) {
+  public List<String> inDictionaryOrder(Set<String> found) {
     return synonymsByAntigen.keySet().stream().filter(found::contains).toList();
   }
 

@@ -1,4 +1,4 @@
-package org.trialsearch.enrich;
+package org.trialsearch.vocabulary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

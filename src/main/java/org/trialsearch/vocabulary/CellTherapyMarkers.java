@@ -1,4 +1,4 @@
-package org.trialsearch.enrich;
+package org.trialsearch.vocabulary;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class CellTherapyMarkers {
     }
   }
 
-  Set<String> kindsNamedIn(PhraseMatcher.Text text) {
+  public Set<String> kindsNamedIn(PhraseMatcher.Text text) {
     return phrases.find(text);
   }
 
@@ -42,7 +42,7 @@ public final class CellTherapyMarkers {
   }
 
   /** The kind of cell therapy without an engineered receptor, or null when the file names none. */
-  String notEngineered() {
+  public String notEngineered() {
     return notEngineered;
   }
 }

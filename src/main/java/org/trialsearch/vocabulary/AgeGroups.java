@@ -1,4 +1,4 @@
-package org.trialsearch.enrich;
+package org.trialsearch.vocabulary;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +33,12 @@ public final class AgeGroups {
   }
 
   /** The lower bound of the youngest of these groups, or null when none is known. */
-  Double lowest(List<String> names) {
+  public Double lowest(List<String> names) {
     return groups.stream().filter(g -> names.contains(g.name)).mapToDouble(Group::from).boxed().min(Double::compare).orElse(null);
   }
 
   /** The upper bound of the oldest of these groups; null when it is open-ended or none is known. */
-  Double highest(List<String> names) {
+  public Double highest(List<String> names) {
     double to = groups.stream().filter(g -> names.contains(g.name)).mapToDouble(Group::to).max().orElse(Double.POSITIVE_INFINITY);
     return Double.isInfinite(to) ? null : to;
   }
@@ -47,7 +47,7 @@ public final class AgeGroups {
    * The groups that overlap [min, max] years (null bounds are open). A group covers whole years, so
    * CHILD (0 - 17) takes everyone under 18.
    */
-  List<String> overlapping(Double min, Double max) {
+  public List<String> overlapping(Double min, Double max) {
     double low = min == null ? 0 : min;
     double high = max == null ? Double.POSITIVE_INFINITY : max;
     return groups.stream().filter(g -> low < g.to + 1 && high >= g.from).map(Group::name).toList();

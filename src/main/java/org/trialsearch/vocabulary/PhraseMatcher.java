@@ -1,4 +1,4 @@
-package org.trialsearch.enrich;
+package org.trialsearch.vocabulary;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * phrase written in double quotes in the vocabulary matches only exactly as written, for
  * abbreviations that are also English words ("MET").
  */
-final class PhraseMatcher<V> {
+public final class PhraseMatcher<V> {
 
   private record Folded<V>(String phrase, V value) {}
 
@@ -44,11 +44,11 @@ final class PhraseMatcher<V> {
   }
 
   /** Text prepared once for many look-ups. */
-  static final class Text {
+  public static final class Text {
     final String original;
     final String folded;
 
-    Text(String original) {
+    public Text(String original) {
       this.original = original;
       this.folded = " " + Fold.words(original) + " ";
     }

@@ -1,4 +1,4 @@
-package org.trialsearch.enrich;
+package org.trialsearch.vocabulary;
 
 import java.util.ArrayList;
 import java.util.HashMap;

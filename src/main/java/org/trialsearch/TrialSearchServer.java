@@ -16,6 +16,7 @@ import org.trialsearch.http.ApiServer;
 import org.trialsearch.index.IndexFolder;
 import org.trialsearch.index.TextAnalysis;
 import org.trialsearch.index.TrialIndex;
+import org.trialsearch.ingest.TrialIngest;
 import org.trialsearch.search.FieldWeights;
 import org.trialsearch.search.FilterValues;
 import org.trialsearch.search.SearchService;
@@ -63,7 +64,7 @@ public final class TrialSearchServer implements Closeable {
     TrialIndex index = TrialIndex.open(indexDir, analysis, settings.refreshInterval());
     try {
       Suggestions suggestions = new Suggestions(index, vocabulary, analysis);
-      TrialWrites writes = new TrialWrites(index, new Enricher(vocabulary), Readers.all(config, vocabulary));
+      TrialWrites writes = new TrialWrites(index, new TrialIngest(new Enricher(vocabulary)), Readers.all(config, vocabulary));
       ApiServer api = new ApiServer(new SearchService(index, weights, analysis, settings.queryBudget()), suggestions,
           new FilterValues(vocabulary), writes, index, settings);
       Javalin http = api.create().start(port);

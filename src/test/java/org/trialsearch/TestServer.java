@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.index.IndexBuild;
+import org.trialsearch.ingest.IndexBuild;
 
 /**
  * A real server on a free port over an index built from source files. The index of the shared

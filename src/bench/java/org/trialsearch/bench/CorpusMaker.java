@@ -17,10 +17,10 @@ import org.trialsearch.config.ConfigSource;
 import org.trialsearch.enrich.Enricher;
 import org.trialsearch.vocabulary.Vocabulary;
 import org.trialsearch.index.Fields;
-import org.trialsearch.index.IndexBuild;
+import org.trialsearch.ingest.IndexBuild;
 import org.trialsearch.index.IndexFolder;
 import org.trialsearch.index.TrialDocuments;
-import org.trialsearch.merge.TrialMerger;
+import org.trialsearch.ingest.TrialIngest;
 import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.SourceFormat;
 import org.trialsearch.model.Trial;
@@ -105,15 +105,14 @@ final class CorpusMaker {
   /** Reads the written studies back as this project does and keeps what each peer is given. */
   private void writeRecords(Path v2, Path records) throws IOException {
     Vocabulary vocabulary = Vocabulary.load(config);
-    Enricher enricher = new Enricher(vocabulary);
-    TrialMerger merger = new TrialMerger();
+    TrialIngest ingest = new TrialIngest(new Enricher(vocabulary));
     IngestReport report = new IngestReport();
     try (BufferedWriter out = Files.newBufferedWriter(records)) {
       new SourceWalker(Readers.all(config, vocabulary), bytes -> {}).walk(List.of(v2), new RecordSink() {
         @Override
         public void accept(Trial trial) {
           try {
-            out.write(JSON.writeValueAsString(BenchRecord.of(enricher.enrich(merger.merge(List.of(trial))))));
+            out.write(JSON.writeValueAsString(BenchRecord.of(ingest.enrich(List.of(trial)))));
             out.newLine();
           } catch (IOException e) {
             throw new UncheckedIOException(e);

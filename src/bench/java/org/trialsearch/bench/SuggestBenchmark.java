@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.trialsearch.config.ConfigSource;
 import org.trialsearch.vocabulary.Vocabulary;
-import org.trialsearch.index.IndexBuild;
+import org.trialsearch.ingest.IndexBuild;
 import org.trialsearch.index.TextAnalysis;
 import org.trialsearch.index.TrialIndex;
 import org.trialsearch.search.Suggestions;

@@ -24,7 +24,7 @@ import org.trialsearch.ServerProcess;
 import org.trialsearch.ServerSettings;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.index.IndexBuild;
+import org.trialsearch.ingest.IndexBuild;
 
 /**
  * The load test: the server in its own JVM over the whole shared corpus, 64 client connections from

@@ -8,7 +8,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.index.IndexBuild;
+import org.trialsearch.ingest.IndexBuild;
 import org.trialsearch.source.IngestReport;
 import org.trialsearch.source.SourceWalker;
 import picocli.CommandLine.Command;

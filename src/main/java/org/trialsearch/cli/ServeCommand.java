@@ -13,7 +13,7 @@ import org.trialsearch.ServerSettings;
 import org.trialsearch.TrialSearchServer;
 import org.trialsearch.config.ConfigSource;
 import org.trialsearch.config.Resources;
-import org.trialsearch.index.IndexBuild;
+import org.trialsearch.ingest.IndexBuild;
 import org.trialsearch.index.TrialIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

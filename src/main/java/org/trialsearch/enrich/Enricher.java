@@ -3,7 +3,6 @@ package org.trialsearch.enrich;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.trialsearch.merge.TrialMerger;
 import org.trialsearch.model.Eligibility;
 import org.trialsearch.model.Intervention;
 import org.trialsearch.model.Site;
@@ -24,10 +23,6 @@ public final class Enricher {
   public Enricher(Vocabulary vocabulary) {
     this.vocabulary = vocabulary;
     this.antigenTagger = new AntigenTagger(vocabulary.antigens(), vocabulary.cellTherapy());
-  }
-
-  public EnrichedTrial enrich(TrialMerger.Merged merged) {
-    return new EnrichedTrial(merged.trial(), merged.fieldSources(), facets(merged.trial()));
   }
 
   public TrialFacets facets(Trial trial) {

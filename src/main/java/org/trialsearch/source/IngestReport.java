@@ -55,6 +55,10 @@ public final class IngestReport {
     if (skipped.size() < MAX_LISTED) skipped.add(new Skipped(file, position, reason));
   }
 
+  public void skip(Skipped skipped) {
+    skip(skipped.file(), skipped.position(), skipped.reason());
+  }
+
   /** A record read only in part, or leniently: listed, and still indexed. */
   public synchronized void warn(String file, int position, String problem) {
     if (warnings.size() < MAX_LISTED) warnings.add(new Skipped(file, position, problem));

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.trialsearch.enrich.Enricher;
+import java.util.Optional;
 import org.trialsearch.index.TrialIndex;
 import org.trialsearch.index.TrialSearcher;
-import org.trialsearch.merge.TrialMerger;
+import org.trialsearch.ingest.TrialIngest;
 import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.Trial;
 import org.trialsearch.search.InvalidRequestException;
@@ -34,16 +34,15 @@ public final class TrialWrites {
   private static final int STRIPES = 64;
 
   private final TrialIndex index;
-  private final Enricher enricher;
+  private final TrialIngest ingest;
   private final SourceWalker walker;
-  private final TrialMerger merger = new TrialMerger();
   private final Object[] stripes = new Object[STRIPES];
   /** The last write under each stripe, which a read of a trial of that stripe must see. */
   private final TrialIndex.Write[] lastWrites = new TrialIndex.Write[STRIPES];
 
-  public TrialWrites(TrialIndex index, Enricher enricher, List<SourceReader> readers) {
+  public TrialWrites(TrialIndex index, TrialIngest ingest, List<SourceReader> readers) {
     this.index = index;
-    this.enricher = enricher;
+    this.ingest = ingest;
     this.walker = new SourceWalker(readers, bytes -> {});
     for (int i = 0; i < STRIPES; i++) stripes[i] = new Object();
   }
@@ -98,29 +97,27 @@ public final class TrialWrites {
     List<IngestReport.Skipped> skipped = new ArrayList<>(body.report.skipped());
     TrialIndex.Write last = null;
     for (Map.Entry<String, List<Trial>> trial : byTrial.entrySet()) {
-      TrialIndex.Write done = writeTrial(trial.getKey(), trial.getValue());
-      if (done == null) {
-        SourceRef first = trial.getValue().get(0).sources().get(0);
-        skipped.add(new IngestReport.Skipped(first.file(), first.position(), "site rows of " + trial.getKey() + ", which no trial record describes: not written"));
+      Optional<TrialIndex.Write> done = writeTrial(trial.getKey(), trial.getValue());
+      if (done.isEmpty()) {
+        skipped.add(TrialIngest.siteRowsOnly(trial.getKey(), trial.getValue()));
         continue;
       }
       written.add(trial.getKey());
-      last = done;
+      last = done.get();
     }
     if (last != null) index.awaitDurable(last); // one commit covers every write before it
     return new Outcome(written, List.of(), skipped, body.report.warnings());
   }
 
-  /** Merges the trial's new API records with what files gave it, and writes it; null when nothing but site rows would describe it. */
-  private TrialIndex.Write writeTrial(String nctId, List<Trial> fromApi) throws IOException, InterruptedException {
+  /** Merges the trial's new API records with what files gave it, and writes it; nothing when only site rows would describe it. */
+  private Optional<TrialIndex.Write> writeTrial(String nctId, List<Trial> fromApi) throws IOException, InterruptedException {
     int stripe = stripe(nctId);
     synchronized (stripes[stripe]) {
       List<Trial> records = new ArrayList<>();
       for (Trial stored : stored(nctId, stripe)) if (!stored.sources().get(0).fromApi()) records.add(stored);
       records.addAll(fromApi);
-      if (TrialMerger.onlySiteRows(records)) return null;
-      TrialIndex.Write done = index.put(enricher.enrich(merger.merge(records)), records);
-      lastWrites[stripe] = done;
+      Optional<TrialIndex.Write> done = ingest.put(index, records);
+      done.ifPresent(write -> lastWrites[stripe] = write);
       return done;
     }
   }

@@ -30,7 +30,7 @@ import org.trialsearch.ServerSettings;
 import org.trialsearch.ServerProcess;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.index.IndexBuild;
+import org.trialsearch.ingest.IndexBuild;
 import org.trialsearch.index.IndexFolder;
 
 /**

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.TestReaders;
-import org.trialsearch.index.IndexBuild;
+import org.trialsearch.ingest.IndexBuild;
 import picocli.CommandLine;
 
 /** {@code fetch} against a local stand-in for the registry that replays pages built from real studies. */

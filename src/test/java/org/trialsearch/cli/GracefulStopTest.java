@@ -21,7 +21,7 @@ import org.trialsearch.ServerSettings;
 import org.trialsearch.ServerProcess;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.index.IndexBuild;
+import org.trialsearch.ingest.IndexBuild;
 
 /** SIGTERM while a large write is under way: the write finishes and is answered, the index is committed, and all of it is there after a restart. */
 class GracefulStopTest {

@@ -12,6 +12,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialsearch.SharedCorpus;
+import org.trialsearch.ingest.IndexBuild;
 import org.trialsearch.TestReaders;
 import org.trialsearch.source.IngestReport;
 

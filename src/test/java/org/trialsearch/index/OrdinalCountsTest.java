@@ -43,7 +43,7 @@ import org.trialsearch.SharedCorpus;
 import org.trialsearch.TestReaders;
 import org.trialsearch.enrich.Enricher;
 import org.trialsearch.vocabulary.Vocabulary;
-import org.trialsearch.merge.TrialMerger;
+import org.trialsearch.ingest.TrialIngest;
 import org.trialsearch.model.Trial;
 
 /**
@@ -78,13 +78,12 @@ class OrdinalCountsTest {
   @BeforeAll
   static void writeIndexesWithDeletions() throws IOException, InterruptedException {
     Vocabulary vocabulary = Vocabulary.load(TestReaders.config());
-    Enricher enricher = new Enricher(vocabulary);
-    TrialMerger merger = new TrialMerger();
+    TrialIngest ingest = new TrialIngest(new Enricher(vocabulary));
     List<Trial> trials = Collected.from(SharedCorpus.v2(), SharedCorpus.TRACKER.resolve("trials.csv")).trials;
     for (String shape : List.of("segments", "one segment")) {
       TrialIndex index = TrialIndex.create(dir.resolve(shape.replace(' ', '-')), TextAnalysis.of(vocabulary));
       for (int i = 0; i < trials.size(); i++) {
-        index.put(enricher.enrich(merger.merge(List.of(trials.get(i)))), List.of(trials.get(i)));
+        ingest.put(index, List.of(trials.get(i))).orElseThrow();
         if (shape.equals("segments") && i % 150 == 149) index.commit();
       }
       index.commit();

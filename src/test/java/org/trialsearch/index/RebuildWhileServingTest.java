@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.trialsearch.Poll;
+import org.trialsearch.ingest.IndexBuild;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.TestServer;
 import org.trialsearch.config.ConfigSource;

@@ -1,4 +1,4 @@
-package org.trialsearch.index;
+package org.trialsearch.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 import org.trialsearch.config.ConfigSource;
 import org.trialsearch.enrich.Enricher;
-import org.trialsearch.vocabulary.Vocabulary;
-import org.trialsearch.merge.StagingStore;
-import org.trialsearch.merge.TrialMerger;
+import org.trialsearch.index.IndexFolder;
+import org.trialsearch.index.TextAnalysis;
+import org.trialsearch.index.TrialIndex;
 import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.Trial;
 import org.trialsearch.source.IngestReport;
@@ -24,6 +24,7 @@ import org.trialsearch.source.Readers;
 import org.trialsearch.source.ReportingSink;
 import org.trialsearch.source.SourceReader;
 import org.trialsearch.source.SourceWalker;
+import org.trialsearch.vocabulary.Vocabulary;
 
 /**
  * Builds a fresh index from source files, replacing the index in the folder once complete. Two
@@ -36,18 +37,17 @@ public final class IndexBuild {
   /** What a build read and wrote; "several files" leaves out site lists, which only add sites. */
   public record Result(IngestReport report, int trials, int trialsFromSeveralRecords, int trialsFromSeveralFiles, Duration took) {}
 
-  private final Enricher enricher;
+  private final TrialIngest ingest;
   private final List<SourceReader> readers;
   private final TextAnalysis analysis;
   private final IngestReport report = new IngestReport();
-  private final TrialMerger merger = new TrialMerger();
   private int trials;
   private int fromSeveralRecords;
   private int fromSeveralFiles;
 
   private IndexBuild(ConfigSource config) {
     Vocabulary vocabulary = Vocabulary.load(config);
-    this.enricher = new Enricher(vocabulary);
+    this.ingest = new TrialIngest(new Enricher(vocabulary));
     this.readers = Readers.all(config, vocabulary);
     this.analysis = TextAnalysis.of(vocabulary);
   }
@@ -95,17 +95,12 @@ public final class IndexBuild {
       if (matchedPages.contains(key)) continue;
       List<Trial> records = new ArrayList<>(staging.records(key));
       records.addAll(pagesByTrial.getOrDefault(key, List.of()));
-      if (TrialMerger.onlySiteRows(records)) {
-        SourceRef first = records.get(0).sources().get(0);
-        report.skip(first.file(), first.position(), "site rows of " + key + ", which no trial record describes: not indexed");
-        continue;
-      }
-      write(index, records);
+      if (ingest.put(index, records).isPresent()) counted(records);
+      else report.skip(TrialIngest.siteRowsOnly(key, records));
     }
   }
 
-  private void write(TrialIndex index, List<Trial> records) throws IOException {
-    index.put(enricher.enrich(merger.merge(records)), records);
+  private void counted(List<Trial> records) {
     trials++;
     if (records.size() > 1) fromSeveralRecords++;
     if (records.stream().filter(r -> !r.sources().get(0).sitesOnly()).map(r -> r.sources().get(0).file()).distinct().count() > 1) {

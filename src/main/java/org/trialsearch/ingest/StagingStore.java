@@ -1,4 +1,4 @@
-package org.trialsearch.merge;
+package org.trialsearch.ingest;
 
 import java.io.Closeable;
 import java.io.IOException;

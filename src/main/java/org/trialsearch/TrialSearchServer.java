@@ -11,17 +11,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trialsearch.config.ConfigSource;
 import org.trialsearch.enrich.Enricher;
-import org.trialsearch.vocabulary.Vocabulary;
 import org.trialsearch.http.ApiServer;
 import org.trialsearch.index.IndexFolder;
 import org.trialsearch.index.TextAnalysis;
 import org.trialsearch.index.TrialIndex;
+import org.trialsearch.ingest.Readers;
 import org.trialsearch.ingest.TrialIngest;
-import org.trialsearch.search.FieldWeights;
 import org.trialsearch.search.FilterValues;
 import org.trialsearch.search.SearchService;
-import org.trialsearch.search.Suggestions;
-import org.trialsearch.source.Readers;
+import org.trialsearch.search.query.FieldWeights;
+import org.trialsearch.suggest.Suggestions;
+import org.trialsearch.vocabulary.Vocabulary;
 import org.trialsearch.write.TrialWrites;
 
 /**
@@ -66,7 +66,7 @@ public final class TrialSearchServer implements Closeable {
       Suggestions suggestions = new Suggestions(index, vocabulary, analysis);
       TrialWrites writes = new TrialWrites(index, new TrialIngest(new Enricher(vocabulary)), Readers.all(config, vocabulary));
       ApiServer api = new ApiServer(new SearchService(index, weights, analysis, settings.queryBudget()), suggestions,
-          new FilterValues(vocabulary), writes, index, settings);
+          new FilterValues(vocabulary), writes, index, settings.http());
       Javalin http = api.create().start(port);
       return new TrialSearchServer(IndexFolder.at(indexDir), index, suggestions, http);
     } catch (RuntimeException | IOException e) {

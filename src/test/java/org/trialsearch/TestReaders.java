@@ -3,9 +3,9 @@ package org.trialsearch;
 import java.nio.file.Path;
 import java.util.List;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.vocabulary.Vocabulary;
-import org.trialsearch.source.Readers;
+import org.trialsearch.ingest.Readers;
 import org.trialsearch.source.SourceReader;
+import org.trialsearch.vocabulary.Vocabulary;
 
 /** The readers with the project's own configuration. */
 public final class TestReaders {

@@ -15,20 +15,20 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
 import org.trialsearch.config.ConfigSource;
 import org.trialsearch.enrich.Enricher;
-import org.trialsearch.vocabulary.Vocabulary;
 import org.trialsearch.index.Fields;
-import org.trialsearch.ingest.IndexBuild;
 import org.trialsearch.index.IndexFolder;
 import org.trialsearch.index.TrialDocuments;
+import org.trialsearch.ingest.IndexBuild;
+import org.trialsearch.ingest.Readers;
 import org.trialsearch.ingest.TrialIngest;
-import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.SourceFormat;
+import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.Trial;
 import org.trialsearch.model.TrialIds;
 import org.trialsearch.source.IngestReport;
-import org.trialsearch.source.Readers;
 import org.trialsearch.source.RecordSink;
 import org.trialsearch.source.SourceWalker;
+import org.trialsearch.vocabulary.Vocabulary;
 
 /**
  * The benchmark's corpora. The real one is every trial this project makes of the shared corpus

@@ -8,15 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.vocabulary.Vocabulary;
 import org.trialsearch.index.Fields;
 import org.trialsearch.index.TextAnalysis;
 import org.trialsearch.index.TrialIndex;
-import org.trialsearch.search.FieldWeights;
 import org.trialsearch.search.SearchRequest;
 import org.trialsearch.search.SearchResponse;
 import org.trialsearch.search.SearchService;
-import org.trialsearch.search.Suggestions;
+import org.trialsearch.search.query.FieldWeights;
+import org.trialsearch.suggest.Suggestions;
+import org.trialsearch.vocabulary.Vocabulary;
 
 /**
  * The limit: this project's search service called in the benchmark's own JVM on the index
@@ -68,7 +68,7 @@ final class InProcessEngine implements Engine {
   @Override
   public Matching matching(BenchQuery query) throws Exception {
     Set<String> ids = new HashSet<>();
-    search.walk(request(query, 10), hit -> ids.add(hit.nctId()));
+    search.walk(request(query, 10), hit -> ids.add(hit.summary().nctId()));
     Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
     search.search(request(query, 1)).facets().forEach((dim, counts) -> facets.put(dim, values(counts)));
     return new Matching(ids, facets);

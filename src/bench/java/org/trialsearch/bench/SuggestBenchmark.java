@@ -19,11 +19,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.vocabulary.Vocabulary;
-import org.trialsearch.ingest.IndexBuild;
 import org.trialsearch.index.TextAnalysis;
 import org.trialsearch.index.TrialIndex;
-import org.trialsearch.search.Suggestions;
+import org.trialsearch.ingest.IndexBuild;
+import org.trialsearch.suggest.Suggestions;
+import org.trialsearch.vocabulary.Vocabulary;
 
 /**
  * Autocomplete latency over the whole shared corpus, in process: what people type (short and long

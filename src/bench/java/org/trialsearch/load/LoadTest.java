@@ -21,9 +21,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.trialsearch.ServerProcess;
-import org.trialsearch.ServerSettings;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.config.ConfigSource;
+import org.trialsearch.http.HttpSettings;
 import org.trialsearch.ingest.IndexBuild;
 
 /**
@@ -59,7 +59,7 @@ public final class LoadTest {
     IndexBuild.Result build = IndexBuild.run(INDEX, List.of(SharedCorpus.ROOT, SharedCorpus.SEEDS), ConfigSource.folder(Path.of("index-config")), b -> {});
     System.out.println("  " + build.trials() + " trials in " + build.took().toSeconds() + " s");
     int status;
-    try (ServerProcess server = ServerProcess.start(INDEX, Map.of(ServerSettings.TOKEN_VARIABLE, TOKEN))) {
+    try (ServerProcess server = ServerProcess.start(INDEX, Map.of(HttpSettings.TOKEN_VARIABLE, TOKEN))) {
       status = new LoadTest(seconds, connections, QueryMix.build(new Random(42))).run(server);
       server.stop();
     }

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.trialsearch.source.RegistryFetcher;
+import org.trialsearch.source.ctgov.RegistryFetcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

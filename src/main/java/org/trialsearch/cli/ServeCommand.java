@@ -13,8 +13,9 @@ import org.trialsearch.ServerSettings;
 import org.trialsearch.TrialSearchServer;
 import org.trialsearch.config.ConfigSource;
 import org.trialsearch.config.Resources;
-import org.trialsearch.ingest.IndexBuild;
+import org.trialsearch.http.HttpSettings;
 import org.trialsearch.index.TrialIndex;
+import org.trialsearch.ingest.IndexBuild;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
   Path config;
 
   @Option(names = "--write-token-file", description = "File holding the token that writes (PUT, POST, DELETE) must present; "
-      + "or set " + ServerSettings.TOKEN_VARIABLE + ". Without either, writes are refused.")
+      + "or set " + HttpSettings.TOKEN_VARIABLE + ". Without either, writes are refused.")
   Path writeTokenFile;
 
   @Option(names = "--cors-origin", description = "An origin whose pages may call the API from a browser (repeatable; default: none, CORS off).")
@@ -75,13 +76,13 @@ final class ServeCommand implements Callable<Integer> {
       stopped.countDown();
     }));
     LOG.info("Serving {} on http://localhost:{}/ (writes {})", index, server.port(),
-        settings.writeToken().isPresent() ? "need the write token" : "disabled: no write token");
+        settings.http().writeToken().isPresent() ? "need the write token" : "disabled: no write token");
     stopped.await();
     return 0;
   }
 
   private ServerSettings settings() throws IOException {
-    String token = writeTokenFile != null ? Files.readString(writeTokenFile).strip() : System.getenv(ServerSettings.TOKEN_VARIABLE);
+    String token = writeTokenFile != null ? Files.readString(writeTokenFile).strip() : System.getenv(HttpSettings.TOKEN_VARIABLE);
     if (writeTokenFile != null && token.isEmpty()) throw new IOException("the write token file " + writeTokenFile + " is empty");
     return ServerSettings.defaults()
         .withWriteToken(token)

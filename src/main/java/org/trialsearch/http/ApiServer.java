@@ -13,14 +13,13 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.trialsearch.ServerSettings;
+import org.trialsearch.http.CsvExport;
 import org.trialsearch.index.TrialIndex;
 import org.trialsearch.model.Json;
-import org.trialsearch.search.CsvExport;
 import org.trialsearch.search.FilterValues;
 import org.trialsearch.search.SearchRequest;
 import org.trialsearch.search.SearchService;
-import org.trialsearch.search.Suggestions;
+import org.trialsearch.suggest.Suggestions;
 import org.trialsearch.write.TrialWrites;
 
 /** The HTTP API and the web pages over it: thin handlers that read typed requests, call the services and write typed answers. */
@@ -39,11 +38,11 @@ public final class ApiServer {
   private final WebPages pages;
   private final WriteApi writes;
   private final RequestMetrics metrics;
-  private final ServerSettings settings;
+  private final HttpSettings settings;
   private final TrialIndex index;
 
   public ApiServer(SearchService search, Suggestions suggestions, FilterValues filterValues, TrialWrites writes, TrialIndex index,
-      ServerSettings settings) {
+      HttpSettings settings) {
     this.search = search;
     this.suggestions = suggestions;
     this.filterValues = filterValues;

@@ -5,8 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.trialsearch.search.InvalidRequestException;
-import org.trialsearch.search.NotFoundException;
+import org.trialsearch.error.InvalidRequestException;
+import org.trialsearch.error.NotFoundException;
 import org.trialsearch.write.UnsupportedBodyException;
 
 /**

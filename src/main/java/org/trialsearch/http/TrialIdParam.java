@@ -2,7 +2,7 @@ package org.trialsearch.http;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.trialsearch.search.InvalidRequestException;
+import org.trialsearch.error.InvalidRequestException;
 
 /** The trial id of a path: an NCT id, or the id of a trial known only from a page that states none. */
 final class TrialIdParam {

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import org.trialsearch.search.InvalidRequestException;
+import org.trialsearch.error.InvalidRequestException;
 import org.trialsearch.search.SearchService;
 
 /**

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
-import org.trialsearch.ServerSettings;
 
 /**
  * Who may write: whoever presents the server's write token as {@code Authorization: Bearer ...}.
@@ -25,7 +24,7 @@ final class WriteAccess {
   void check(Context ctx) {
     if (tokenDigest == null) {
       throw new ForbiddenResponse("writes are disabled on this server; to enable them, start it with a token in the environment variable "
-          + ServerSettings.TOKEN_VARIABLE + " or in a file named by --write-token-file, and send it as 'Authorization: Bearer <token>'");
+          + HttpSettings.TOKEN_VARIABLE + " or in a file named by --write-token-file, and send it as 'Authorization: Bearer <token>'");
     }
     String header = ctx.header("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {

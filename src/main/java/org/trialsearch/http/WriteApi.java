@@ -3,7 +3,7 @@ package org.trialsearch.http;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
-import org.trialsearch.search.InvalidRequestException;
+import org.trialsearch.error.InvalidRequestException;
 import org.trialsearch.write.BodyFormat;
 import org.trialsearch.write.TrialWrites;
 

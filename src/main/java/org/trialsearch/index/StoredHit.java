@@ -1,9 +1,9 @@
 package org.trialsearch.index;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,33 +12,18 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 import org.apache.lucene.util.BytesRef;
 import org.trialsearch.enrich.EnrichedTrial;
-import org.trialsearch.enrich.TrialFacets;
 import org.trialsearch.model.Eligibility;
 import org.trialsearch.model.Json;
 import org.trialsearch.model.Trial;
 
 /**
- * What a result list shows of a trial, and the text its snippets are cut from, kept apart from the
- * whole record as deflated JSON in a doc-values field: a page of hits then reads a few kilobytes
- * per trial instead of decompressing and parsing whole stored records with every site and outcome
- * (a fifth of a search's time). Ages in years; null = no limit. {@code text} holds each snippet
- * field's values; the whole criteria only where the record has no halves.
+ * What a result list shows of a trial ({@link TrialSummary}), and the text its snippets are cut
+ * from, kept apart from the whole record as deflated JSON in a doc-values field: a page of hits
+ * then reads a few kilobytes per trial instead of decompressing and parsing whole stored records
+ * with every site and outcome (a fifth of a search's time). {@code text} holds each snippet field's
+ * values; the whole criteria only where the record has no halves.
  */
-public record StoredHit(
-    String nctId,
-    String title,
-    String status,
-    List<String> phases,
-    List<String> antigens,
-    List<String> countries,
-    List<String> ageGroups,
-    Double minimumAge,
-    Double maximumAge,
-    List<String> conditions,
-    String sponsor,
-    LocalDate startDate,
-    LocalDate lastUpdate,
-    Map<String, List<String>> text) {
+public record StoredHit(@JsonUnwrapped TrialSummary summary, Map<String, List<String>> text) {
 
   /** The fields snippets are cut from, in the order they are shown. */
   public static final List<String> SNIPPET_FIELDS = List.of(Fields.INCLUSION, Fields.EXCLUSION, Fields.CRITERIA, Fields.TITLE,
@@ -63,19 +48,14 @@ public record StoredHit(
 
   public static StoredHit of(EnrichedTrial enriched) {
     Trial trial = enriched.trial();
-    TrialFacets facets = enriched.facets();
     Eligibility eligibility = trial.eligibility();
     boolean split = eligibility != null && eligibility.isSplit();
     Map<String, List<String>> text = new LinkedHashMap<>();
     for (String field : SNIPPET_FIELDS) {
       if (split && field.equals(Fields.CRITERIA)) continue; // the halves show the same text
-      List<String> values = TrialDocuments.textValues(field, trial, facets);
+      List<String> values = TrialDocuments.textValues(field, trial, enriched.facets());
       if (!values.isEmpty()) text.put(field, values);
     }
-    return new StoredHit(trial.nctId(), trial.displayTitle(), facets.status(), facets.phases(), facets.antigens(),
-        facets.countries(), facets.ageGroups(),
-        eligibility == null ? null : eligibility.minimumAgeYears(),
-        eligibility == null ? null : eligibility.maximumAgeYears(),
-        trial.conditions(), trial.sponsor() == null ? null : trial.sponsor().lead(), trial.startDate(), trial.lastUpdate(), text);
+    return new StoredHit(TrialSummary.of(enriched), text);
   }
 }

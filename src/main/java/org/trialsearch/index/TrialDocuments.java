@@ -17,7 +17,6 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
@@ -33,24 +32,9 @@ public final class TrialDocuments {
   /** Upper age bound indexed for "no limit", so that range queries need no special case. */
   public static final double NO_AGE_LIMIT = 1000;
 
-  private final FacetsConfig facetsConfig;
+  private TrialDocuments() {}
 
-  public TrialDocuments(FacetsConfig facetsConfig) {
-    this.facetsConfig = facetsConfig;
-  }
-
-  /** The facets configuration every index of trials uses. */
-  public static FacetsConfig facetsConfig() {
-    FacetsConfig config = new FacetsConfig();
-    for (String dim : Fields.FACET_DIMENSIONS) config.setMultiValued(dim, true);
-    for (String dim : Fields.SUGGEST_DIMENSIONS) {
-      config.setMultiValued(dim, true);
-      config.setIndexFieldName(dim, Fields.SUGGEST_FIELD);
-    }
-    return config;
-  }
-
-  public Document toDocument(EnrichedTrial enriched, List<Trial> sourceRecords) throws IOException {
+  public static Document toDocument(EnrichedTrial enriched, List<Trial> sourceRecords) throws IOException {
     Trial trial = enriched.trial();
     TrialFacets facets = enriched.facets();
     Document doc = new Document();
@@ -62,7 +46,7 @@ public final class TrialDocuments {
     doc.add(new BinaryDocValuesField(Fields.HIT, new BytesRef(StoredHit.of(enriched).toBytes())));
     doc.add(new StoredField(Fields.RECORD, new BytesRef(Json.mapper().writeValueAsBytes(enriched))));
     doc.add(new StoredField(Fields.SOURCE_RECORDS, new BytesRef(Json.mapper().writeValueAsBytes(sourceRecords))));
-    return facetsConfig.build(doc);
+    return FacetFields.config().build(doc);
   }
 
   public static EnrichedTrial fromStored(BytesRef record) {

@@ -22,6 +22,7 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.trialsearch.enrich.EnrichedTrial;
+import org.trialsearch.index.facet.DecodedOrdinals;
 import org.trialsearch.model.Trial;
 
 /**
@@ -46,11 +47,12 @@ public final class TrialIndex implements Closeable {
 
   private final TextAnalysis analysis;
   private final Duration refreshInterval;
-  private final TrialDocuments documents = new TrialDocuments(TrialDocuments.facetsConfig());
   private final List<ReferenceManager.RefreshListener> listeners = new CopyOnWriteArrayList<>();
   /** Writes share it; a switch of generations takes it alone, so no write lands in a generation being closed. */
   private final ReadWriteLock switching = new ReentrantReadWriteLock();
   private final SearchWorkers workers = SearchWorkers.ofThisMachine();
+  /** The facet ordinals of this index's segments, decoded once for all its points in time. */
+  private final DecodedOrdinals ordinals = new DecodedOrdinals(Fields.FACETS);
   private volatile Generation live;
 
   /** One generation open: its writer, searchers and background reopen. */
@@ -68,7 +70,7 @@ public final class TrialIndex implements Closeable {
       this.path = path;
       this.directory = FSDirectory.open(path);
       this.writer = new IndexWriter(directory, new IndexWriterConfig(analysis.plain()).setOpenMode(mode).setRAMBufferSizeMB(ramBufferMb()));
-      this.searchers = new SearcherManager(writer, TrialSearcher.factory(workers));
+      this.searchers = new SearcherManager(writer, TrialSearcher.factory(workers, ordinals));
       listeners.forEach(searchers::addListener);
       double seconds = refreshInterval.toMillis() / 1000.0;
       this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, seconds, Math.min(seconds, 0.025));
@@ -160,7 +162,7 @@ public final class TrialIndex implements Closeable {
     switching.readLock().lock();
     try {
       Generation g = live;
-      return new Write(g, g.writer.updateDocument(new Term(Fields.NCT_ID, trial.trial().nctId()), documents.toDocument(trial, sourceRecords)));
+      return new Write(g, g.writer.updateDocument(new Term(Fields.NCT_ID, trial.trial().nctId()), TrialDocuments.toDocument(trial, sourceRecords)));
     } finally {
       switching.readLock().unlock();
     }
@@ -217,7 +219,23 @@ public final class TrialIndex implements Closeable {
     live.searchers.addListener(listener);
   }
 
-  /** A searcher to use and then give back with {@link #release}. */
+  /** What is done with a searcher that {@link #withSearcher} lends. */
+  @FunctionalInterface
+  public interface SearcherWork<T> {
+    T apply(TrialSearcher searcher) throws IOException;
+  }
+
+  /** Runs the work on a point-in-time searcher, and gives the searcher back however the work ends. */
+  public <T> T withSearcher(SearcherWork<T> work) throws IOException {
+    TrialSearcher searcher = acquire();
+    try {
+      return work.apply(searcher);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /** A searcher to use and then give back with {@link #release}; {@link #withSearcher} does both. */
   public TrialSearcher acquire() throws IOException {
     while (true) {
       Generation g = live;

@@ -24,6 +24,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 import org.trialsearch.enrich.EnrichedTrial;
+import org.trialsearch.index.facet.DecodedOrdinals;
+import org.trialsearch.index.facet.OrdinalCounts;
 import org.trialsearch.model.Json;
 import org.trialsearch.model.Trial;
 
@@ -33,16 +35,18 @@ import org.trialsearch.model.Trial;
  */
 public final class TrialSearcher extends IndexSearcher {
 
-  static SearcherFactory factory(SearchWorkers workers) {
+  /** @param ordinals the decoded facet ordinals of the index's segments, which every point in time of it shares */
+  static SearcherFactory factory(SearchWorkers workers, DecodedOrdinals ordinals) {
     return new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-        return new TrialSearcher(reader, workers);
+        return new TrialSearcher(reader, workers, ordinals);
       }
     };
   }
 
   private final SearchWorkers workers;
+  private final DecodedOrdinals ordinals;
   /** The same point in time searched in parts on several cores; null when the index is too small to split. */
   private final IndexSearcher split;
 
@@ -51,12 +55,13 @@ public final class TrialSearcher extends IndexSearcher {
   /** Counts of every dimension over every trial, made when first asked (browsing, a filter's own dimension, autocomplete). */
   private volatile OrdinalCounts wholeIndexCounts;
 
-  private TrialSearcher(IndexReader reader, SearchWorkers workers) throws IOException {
+  private TrialSearcher(IndexReader reader, SearchWorkers workers, DecodedOrdinals ordinals) throws IOException {
     super(reader);
     setTimeout(QueryDeadline.INSTANCE);
     this.workers = workers;
+    this.ordinals = ordinals;
     this.split = workers.splits(reader.maxDoc()) ? splitSearcher(reader, workers) : null;
-    var config = TrialDocuments.facetsConfig();
+    var config = FacetFields.config();
     this.facetState = hasField(reader, Fields.FACETS) ? new DefaultSortedSetDocValuesReaderState(reader, Fields.FACETS, config) : null;
     this.suggestState = hasField(reader, Fields.SUGGEST_FIELD)
         ? new DefaultSortedSetDocValuesReaderState(reader, Fields.SUGGEST_FIELD, config) : null;
@@ -115,7 +120,7 @@ public final class TrialSearcher extends IndexSearcher {
     OrdinalCounts counts = wholeIndexCounts;
     if (counts == null) {
       if (facetState == null) throw new IllegalStateException("the index holds no trial to count");
-      counts = OrdinalCounts.ofAll(facetState);
+      counts = OrdinalCounts.ofAll(facetState, ordinals);
       wholeIndexCounts = counts;
     }
     return counts;

@@ -31,9 +31,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.trialsearch.vocabulary.Fold;
 import org.trialsearch.model.Json;
 import org.trialsearch.model.Trial;
+import org.trialsearch.vocabulary.Fold;
 
 /**
  * Every record read during a build, kept on disk until all sources are read, so that records of

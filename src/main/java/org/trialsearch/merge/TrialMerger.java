@@ -10,9 +10,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.trialsearch.vocabulary.Fold;
 import org.trialsearch.model.Site;
 import org.trialsearch.model.Trial;
+import org.trialsearch.vocabulary.Fold;
 
 /**
  * Merges the records of one trial field by field. For each field, a record written through the

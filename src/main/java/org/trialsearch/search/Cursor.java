@@ -6,6 +6,7 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.util.BytesRef;
+import org.trialsearch.error.InvalidRequestException;
 import org.trialsearch.index.Fields;
 
 /**

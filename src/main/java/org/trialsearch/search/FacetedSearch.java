@@ -9,7 +9,6 @@ import java.util.Map;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -20,6 +19,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.trialsearch.index.FacetFields;
 import org.trialsearch.index.SearchWorkers;
 import org.trialsearch.index.TrialSearcher;
 
@@ -36,19 +36,13 @@ final class FacetedSearch {
   /** The facets are counted beside the rest of the answer while cores are idle: ask for them last. */
   record Result(TopDocs top, long total, SearchWorkers.Later<Facets> facets) {}
 
-  private final FacetsConfig config;
-
-  FacetedSearch(FacetsConfig config) {
-    this.config = config;
-  }
-
   /**
    * @param query the query with its ranges, facet filters not applied
    * @param matchesAll whether that query matches every trial (no text, no range)
    */
   Result search(TrialSearcher searcher, Query query, boolean matchesAll, Map<String, List<String>> filters, FieldDoc after,
       int topN, Sort sort) throws IOException {
-    Query filtered = SearchService.drillDown(config, query, filters);
+    Query filtered = FacetFields.drillDown(query, filters);
     // with no words every trial scores the same, so the score decides no order: leaving it out of the
     // sort spares scoring and comparing equal scores for every matching trial (a sixth of a
     // filters-only search), and the score goes back into each hit's sort values for its cursor
@@ -107,7 +101,7 @@ final class FacetedSearch {
     others.remove(dim);
     others.values().removeIf(List::isEmpty);
     if (matchesAll && others.isEmpty()) return searcher.wholeIndexCounts();
-    FacetsCollector matching = searcher.search(SearchService.drillDown(config, query, others), new FacetsCollectorManager());
+    FacetsCollector matching = searcher.search(FacetFields.drillDown(query, others), new FacetsCollectorManager());
     return searcher.countDimension(matching, dim);
   }
 }

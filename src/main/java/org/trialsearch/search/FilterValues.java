@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.trialsearch.enrich.Enricher;
-import org.trialsearch.vocabulary.Vocabulary;
+import org.trialsearch.error.InvalidRequestException;
 import org.trialsearch.index.Fields;
+import org.trialsearch.vocabulary.Vocabulary;
 
 /**
  * Reads filter values as users write them ("Phase 2", "bcma", "Korea, Republic of") into the

@@ -3,6 +3,7 @@ package org.trialsearch.search;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.trialsearch.error.InvalidRequestException;
 
 /**
  * A validated search: query text (empty = all trials), its syntax, filter values per facet

@@ -1,8 +1,9 @@
 package org.trialsearch.search;
 
-import java.time.LocalDate;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
+import org.trialsearch.index.TrialSummary;
 
 /**
  * One page of hits, the total, and counts for every facet dimension over the matching trials
@@ -25,21 +26,9 @@ public record SearchResponse(
 
   public record Suggestion(String query, long total) {}
 
-  /** A matching trial, summarised for a result list. Ages in years; null = no limit. */
+  /** A matching trial as a result list shows it, its score, and what it matched. */
   public record Hit(
-      String nctId,
-      String title,
-      String status,
-      List<String> phases,
-      List<String> antigens,
-      List<String> countries,
-      List<String> ageGroups,
-      Double minimumAge,
-      Double maximumAge,
-      List<String> conditions,
-      String sponsor,
-      LocalDate startDate,
-      LocalDate lastUpdate,
+      @JsonUnwrapped TrialSummary summary,
       Float score,
       /** Field => highlighted fragments, criteria halves first; matched words in {@code <mark>}, the rest escaped. */
       Map<String, List<String>> snippets,

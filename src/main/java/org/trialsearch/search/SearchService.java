@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -25,17 +23,23 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.trialsearch.enrich.EnrichedTrial;
+import org.trialsearch.error.InvalidRequestException;
+import org.trialsearch.error.NotFoundException;
+import org.trialsearch.index.FacetFields;
 import org.trialsearch.index.Fields;
 import org.trialsearch.index.QueryDeadline;
+import org.trialsearch.index.SearchWorkers;
 import org.trialsearch.index.StoredHit;
 import org.trialsearch.index.TextAnalysis;
-import org.trialsearch.index.TrialDocuments;
 import org.trialsearch.index.TrialIndex;
-import org.trialsearch.index.SearchWorkers;
 import org.trialsearch.index.TrialSearcher;
 import org.trialsearch.search.SearchResponse.FacetCounts;
 import org.trialsearch.search.SearchResponse.FacetValue;
 import org.trialsearch.search.SearchResponse.Hit;
+import org.trialsearch.search.query.FieldWeights;
+import org.trialsearch.search.query.ForgivingQueryParser;
+import org.trialsearch.search.query.ParsedQuery;
+import org.trialsearch.search.query.StrictQueryParser;
 
 /**
  * Ranked search with facet counts: parses the query, applies filters as drill-downs and counts
@@ -49,13 +53,12 @@ public final class SearchService {
   private static final String RELAXED_NOTICE = "No trial matches every word; showing trials that match most of them.";
 
   private final TrialIndex index;
-  private final FacetsConfig facetsConfig = TrialDocuments.facetsConfig();
   private final ForgivingQueryParser forgiving;
   private final StrictQueryParser strict;
   private final Snippets snippets;
   private final SpellingCorrector spelling = new SpellingCorrector();
   private final SimilarTrials similar;
-  private final FacetedSearch faceted = new FacetedSearch(facetsConfig);
+  private final FacetedSearch faceted = new FacetedSearch();
   private final Duration budget;
 
   /** @param budget how long the matching and counting of one search may take; longer searches are stopped and refused */
@@ -65,14 +68,16 @@ public final class SearchService {
     this.forgiving = new ForgivingQueryParser(analysis, weights);
     this.strict = new StrictQueryParser(weights.synonyms() ? analysis.withSynonyms() : analysis.plain(), weights);
     this.snippets = new Snippets(analysis.plain());
-    this.similar = new SimilarTrials(analysis.plain(), facetsConfig);
+    this.similar = new SimilarTrials(analysis.plain());
   }
 
   public SearchResponse search(SearchRequest request) throws IOException {
     ParsedQuery parsed = parse(request);
-    TrialSearcher searcher = index.acquire();
+    return index.withSearcher(searcher -> searcher.hasTrials() ? search(searcher, parsed, request) : empty(request));
+  }
+
+  private SearchResponse search(TrialSearcher searcher, ParsedQuery parsed, SearchRequest request) throws IOException {
     try {
-      if (!searcher.hasTrials()) return empty(request);
       Query query = parsed.strict();
       Matches matches = run(searcher, query, request);
       boolean relaxed = false;
@@ -90,8 +95,6 @@ public final class SearchService {
           counts(matches.facets.get()));
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooManyClauses();
-    } finally {
-      index.release(searcher);
     }
   }
 
@@ -114,49 +117,33 @@ public final class SearchService {
 
   /** Whether there is a trial with this id, without reading its record. */
   public boolean exists(String nctId) throws IOException {
-    TrialSearcher searcher = index.acquire();
-    try {
-      return searcher.holds(nctId);
-    } finally {
-      index.release(searcher);
-    }
+    return index.withSearcher(searcher -> searcher.holds(nctId));
   }
 
   /** The whole record of one trial. */
   public EnrichedTrial trial(String nctId) throws IOException {
-    TrialSearcher searcher = index.acquire();
-    try {
+    return index.withSearcher(searcher -> {
       TopDocs top = searcher.search(new TermQuery(new Term(Fields.NCT_ID, nctId)), 1);
       if (top.scoreDocs.length == 0) throw new NotFoundException("no trial " + nctId);
       return searcher.record(top.scoreDocs[0].doc);
-    } finally {
-      index.release(searcher);
-    }
+    });
   }
 
   /** Trials like this one (conditions, antigens, interventions, criteria), most alike first, without it. */
   public List<Hit> similar(String nctId, int limit) throws IOException {
     if (limit < 1 || limit > SearchRequest.MAX_SIZE) throw new InvalidRequestException("limit must be between 1 and " + SearchRequest.MAX_SIZE + ", got " + limit);
     EnrichedTrial trial = trial(nctId);
-    TrialSearcher searcher = index.acquire();
-    try {
+    return index.withSearcher(searcher -> {
       List<Hit> hits = new ArrayList<>();
       for (ScoreDoc doc : searcher.search(similar.query(searcher, trial), limit).scoreDocs) {
         hits.add(hit(searcher.hit(doc.doc), doc.score, Map.of()));
       }
       return hits;
-    } finally {
-      index.release(searcher);
-    }
+    });
   }
 
   public int trialCount() throws IOException {
-    TrialSearcher searcher = index.acquire();
-    try {
-      return searcher.getIndexReader().numDocs();
-    } finally {
-      index.release(searcher);
-    }
+    return index.withSearcher(searcher -> searcher.getIndexReader().numDocs());
   }
 
   private record Matches(long total, TopDocs top, SearchWorkers.Later<Facets> facets) {}
@@ -175,17 +162,8 @@ public final class SearchService {
   }
 
   /** The query with the request's filters: facet values as drill-downs, age and dates as point ranges. */
-  private DrillDownQuery drillDown(Query query, SearchRequest request) {
-    return drillDown(facetsConfig, withRanges(query, request), request.filters());
-  }
-
-  /** Facet values as drill-downs: OR within a dimension, AND across. */
-  static DrillDownQuery drillDown(FacetsConfig facetsConfig, Query query, Map<String, List<String>> filters) {
-    DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, query);
-    for (String dim : Fields.FACET_DIMENSIONS) {
-      for (String value : filters.getOrDefault(dim, List.of())) drillDown.add(dim, value);
-    }
-    return drillDown;
+  private static Query filtered(Query query, SearchRequest request) {
+    return FacetFields.drillDown(withRanges(query, request), request.filters());
   }
 
   /**
@@ -194,11 +172,16 @@ public final class SearchService {
    */
   public void walk(SearchRequest request, HitConsumer consumer) throws IOException {
     ParsedQuery parsed = parse(request);
-    TrialSearcher searcher = index.acquire();
+    index.withSearcher(searcher -> {
+      if (searcher.hasTrials()) walk(searcher, parsed, request, consumer);
+      return null;
+    });
+  }
+
+  private void walk(TrialSearcher searcher, ParsedQuery parsed, SearchRequest request, HitConsumer consumer) throws IOException {
     try {
-      if (!searcher.hasTrials()) return;
-      Query query = drillDown(parsed.strict(), request);
-      if (parsed.relaxed() != null && searcher.count(query) == 0) query = drillDown(parsed.relaxed(), request);
+      Query query = filtered(parsed.strict(), request);
+      if (parsed.relaxed() != null && searcher.count(query) == 0) query = filtered(parsed.relaxed(), request);
       FieldDoc after = null;
       while (true) {
         TopDocs page = searcher.searchAfter(after, query, WALK_PAGE, Cursor.sort(request.sort()), true);
@@ -208,8 +191,6 @@ public final class SearchService {
       }
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooManyClauses();
-    } finally {
-      index.release(searcher);
     }
   }
 
@@ -224,7 +205,7 @@ public final class SearchService {
     if (total >= 3 || request.syntax() != SearchRequest.Syntax.FORGIVING || request.query().isEmpty()) return null;
     String corrected = spelling.correct(request.query(), searcher.getIndexReader());
     if (corrected == null) return null;
-    long correctedTotal = searcher.count(drillDown(forgiving.parse(corrected).strict(), request));
+    long correctedTotal = searcher.count(filtered(forgiving.parse(corrected).strict(), request));
     return correctedTotal > total ? new SearchResponse.Suggestion(corrected, correctedTotal) : null;
   }
 
@@ -282,10 +263,8 @@ public final class SearchService {
     return hit(stored, score, snippets, null);
   }
 
-  private static Hit hit(StoredHit h, float score, Map<String, List<String>> snippets, ScoreExplanation explanation) {
-    return new Hit(h.nctId(), h.title(), h.status(), h.phases(), h.antigens(), h.countries(), h.ageGroups(), h.minimumAge(),
-        h.maximumAge(), h.conditions(), h.sponsor(), h.startDate(), h.lastUpdate(), Float.isNaN(score) ? null : score, snippets,
-        explanation);
+  private static Hit hit(StoredHit stored, float score, Map<String, List<String>> snippets, ScoreExplanation explanation) {
+    return new Hit(stored.summary(), Float.isNaN(score) ? null : score, snippets, explanation);
   }
 
   private static Map<String, FacetCounts> counts(Facets facets) throws IOException {

@@ -6,8 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -16,6 +14,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.trialsearch.enrich.EnrichedTrial;
+import org.trialsearch.index.FacetFields;
 import org.trialsearch.index.Fields;
 import org.trialsearch.index.TrialDocuments;
 import org.trialsearch.index.TrialSearcher;
@@ -31,11 +30,9 @@ final class SimilarTrials {
   private static final float CONDITION_BOOST = 2f;
 
   private final Analyzer analyzer;
-  private final FacetsConfig facetsConfig;
 
-  SimilarTrials(Analyzer analyzer, FacetsConfig facetsConfig) {
+  SimilarTrials(Analyzer analyzer) {
     this.analyzer = analyzer;
-    this.facetsConfig = facetsConfig;
   }
 
   Query query(TrialSearcher searcher, EnrichedTrial trial) throws IOException {
@@ -50,9 +47,8 @@ final class SimilarTrials {
     Map<String, Collection<Object>> text = new HashMap<>();
     for (String field : TEXT) text.put(field, new ArrayList<>(TrialDocuments.textValues(field, trial.trial(), trial.facets())));
     BooleanQuery.Builder query = new BooleanQuery.Builder().add(mlt.like(text), Occur.SHOULD);
-    String facetField = facetsConfig.getDimConfig(Fields.ANTIGEN).indexFieldName;
     for (String antigen : trial.facets().antigens()) {
-      query.add(new BoostQuery(new TermQuery(DrillDownQuery.term(facetField, Fields.ANTIGEN, antigen)), ANTIGEN_BOOST), Occur.SHOULD);
+      query.add(new BoostQuery(FacetFields.holding(Fields.ANTIGEN, antigen), ANTIGEN_BOOST), Occur.SHOULD);
     }
     for (String condition : trial.trial().conditions()) {
       Query phrase = new org.apache.lucene.util.QueryBuilder(analyzer).createPhraseQuery(Fields.CONDITION, condition);

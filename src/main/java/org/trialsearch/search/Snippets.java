@@ -17,6 +17,7 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.trialsearch.index.Fields;
 import org.trialsearch.index.StoredHit;
+import org.trialsearch.search.query.PhrasePairs;
 
 /**
  * Highlighted fragments of the fields a hit matched, criteria halves first (the whole criteria

@@ -3,7 +3,7 @@ package org.trialsearch.write;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.trialsearch.search.InvalidRequestException;
+import org.trialsearch.error.InvalidRequestException;
 
 /** The format of a request body, from a {@code format} parameter or else its content type, as the file extension the readers go by. */
 public final class BodyFormat {

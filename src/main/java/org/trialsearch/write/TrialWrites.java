@@ -9,13 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.trialsearch.error.InvalidRequestException;
+import org.trialsearch.error.NotFoundException;
 import org.trialsearch.index.TrialIndex;
-import org.trialsearch.index.TrialSearcher;
 import org.trialsearch.ingest.TrialIngest;
 import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.Trial;
-import org.trialsearch.search.InvalidRequestException;
-import org.trialsearch.search.NotFoundException;
 import org.trialsearch.source.IngestReport;
 import org.trialsearch.source.ReportingSink;
 import org.trialsearch.source.SourceReader;
@@ -125,12 +124,7 @@ public final class TrialWrites {
   /** The trial's stored source records, as of the last write to its stripe at least. */
   private List<Trial> stored(String nctId, int stripe) throws IOException, InterruptedException {
     if (lastWrites[stripe] != null) index.awaitVisible(lastWrites[stripe]);
-    TrialSearcher searcher = index.acquire();
-    try {
-      return searcher.sourceRecords(nctId);
-    } finally {
-      index.release(searcher);
-    }
+    return index.withSearcher(searcher -> searcher.sourceRecords(nctId));
   }
 
   private static int stripe(String nctId) {

@@ -26,12 +26,12 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trialsearch.ServerSettings;
 import org.trialsearch.ServerProcess;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.ingest.IndexBuild;
+import org.trialsearch.http.HttpSettings;
 import org.trialsearch.index.IndexFolder;
+import org.trialsearch.ingest.IndexBuild;
 
 /**
  * Kills the server with SIGKILL while a client writes batches, at random moments, 20 times: each
@@ -90,7 +90,7 @@ class CrashSafetyTest {
   }
 
   private static ServerProcess start(Path index) throws Exception {
-    return ServerProcess.start(index, Map.of(ServerSettings.TOKEN_VARIABLE, TOKEN));
+    return ServerProcess.start(index, Map.of(HttpSettings.TOKEN_VARIABLE, TOKEN));
   }
 
   /** POSTs batches of new trials until told to stop or the server dies; records the ids of every batch answered 200. */

@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trialsearch.ServerSettings;
 import org.trialsearch.ServerProcess;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.config.ConfigSource;
+import org.trialsearch.http.HttpSettings;
 import org.trialsearch.ingest.IndexBuild;
 
 /** SIGTERM while a large write is under way: the write finishes and is answered, the index is committed, and all of it is there after a restart. */
@@ -41,7 +41,7 @@ class GracefulStopTest {
     for (int i = 0; i < TRIALS; i++) batch.append(i == 0 ? "" : ",").append(template.replace("NCT02210780", String.format("NCT0997%04d", i)));
     String body = batch.append("]").toString();
 
-    Map<String, String> environment = Map.of(ServerSettings.TOKEN_VARIABLE, TOKEN);
+    Map<String, String> environment = Map.of(HttpSettings.TOKEN_VARIABLE, TOKEN);
     ServerProcess server = ServerProcess.start(index, environment);
     int written;
     // the body goes out in two halves, so the request is surely under way when SIGTERM arrives

@@ -130,7 +130,7 @@ class WriteApiTest {
     assertError(server.send("DELETE", "/api/trials/NCT05515185", null, null, TOKEN + "x"), 403, "this token does not allow writes");
     Answer disabled = TestServer.v2Corpus().send("PUT", "/api/trials/NCT09990003", "application/json", body, TOKEN);
     assertEquals(403, disabled.status());
-    assertTrue(disabled.json().path("error").path("message").asText().contains(ServerSettings.TOKEN_VARIABLE), disabled.body());
+    assertTrue(disabled.json().path("error").path("message").asText().contains(HttpSettings.TOKEN_VARIABLE), disabled.body());
   }
 
   @Test

@@ -12,8 +12,8 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialsearch.SharedCorpus;
-import org.trialsearch.ingest.IndexBuild;
 import org.trialsearch.TestReaders;
+import org.trialsearch.ingest.IndexBuild;
 import org.trialsearch.source.IngestReport;
 
 /** Bad files beside good ones: each bad record is reported with its place and reason, no good record is lost. */

@@ -42,9 +42,10 @@ import org.trialsearch.Collected;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.TestReaders;
 import org.trialsearch.enrich.Enricher;
-import org.trialsearch.vocabulary.Vocabulary;
+import org.trialsearch.index.facet.DecodedOrdinals;
 import org.trialsearch.ingest.TrialIngest;
 import org.trialsearch.model.Trial;
+import org.trialsearch.vocabulary.Vocabulary;
 
 /**
  * Facet counts from the decoded ordinals equal Lucene's own SortedSetDocValuesFacetCounts, on real
@@ -96,7 +97,7 @@ class OrdinalCountsTest {
       SEARCHERS.put(shape, index.acquire());
     }
     IndexReader oneSegment = SEARCHERS.get("one segment").getIndexReader();
-    SEARCHERS.put(IN_PARTS, (TrialSearcher) TrialSearcher.factory(TWO_CORES).newSearcher(oneSegment, null));
+    SEARCHERS.put(IN_PARTS, (TrialSearcher) TrialSearcher.factory(TWO_CORES, new DecodedOrdinals(Fields.FACETS)).newSearcher(oneSegment, null));
   }
 
   @AfterAll
@@ -212,9 +213,9 @@ class OrdinalCountsTest {
   @MethodSource("shapes")
   void countsOverMatchingTrialsEqualLucenes(String shape) throws IOException {
     TrialSearcher searcher = SEARCHERS.get(shape);
-    DrillDownQuery cd19 = new DrillDownQuery(TrialDocuments.facetsConfig());
+    DrillDownQuery cd19 = new DrillDownQuery(FacetFields.config());
     cd19.add(Fields.ANTIGEN, "CD19");
-    DrillDownQuery recruiting = new DrillDownQuery(TrialDocuments.facetsConfig());
+    DrillDownQuery recruiting = new DrillDownQuery(FacetFields.config());
     recruiting.add(Fields.STATUS, "RECRUITING");
     for (Query query : List.of(cd19, recruiting, MANY_TRIALS, SOME_TRIALS, FEW_TRIALS)) {
       FacetsCollector hits = gather(searcher, query);
@@ -245,26 +246,6 @@ class OrdinalCountsTest {
     }
   }
 
-  /**
-   * In one large segment, a few matching trials are counted trial by trial; more through the dense
-   * values' bits, and the other values trial by trial or, for many trials or one dimension, holder by holder.
-   */
-  @Test
-  void oneSegmentCountsEveryWay() throws IOException {
-    TrialSearcher searcher = SEARCHERS.get("one segment");
-    SegmentOrdinals ordinals = SegmentOrdinals.of(searcher.getIndexReader().leaves().get(0).reader());
-    assertTrue(ordinals.denseOrds.length > 0);
-    int few = gathered(gather(searcher, FEW_TRIALS));
-    int some = gathered(gather(searcher, SOME_TRIALS));
-    int many = gathered(gather(searcher, MANY_TRIALS));
-    int everyValue = ordinals.valueCount;
-    assertFalse(ordinals.countsDenseByBits(few));
-    assertTrue(ordinals.countsDenseByBits(some) && !ordinals.countsSparseByHolder(some, 0, everyValue), "some: " + some);
-    assertTrue(ordinals.countsDenseByBits(many) && ordinals.countsSparseByHolder(many, 0, everyValue), "many: " + many);
-    var countries = luceneState(searcher).getOrdRange(Fields.COUNTRY);
-    assertTrue(ordinals.countsSparseByHolder(some, countries.start(), countries.end() + 1), "some, one dimension");
-  }
-
   /** Most trials gathered: counted by taking the trials left out away from the whole index's counts. */
   @ParameterizedTest
   @MethodSource("shapes")
@@ -285,7 +266,7 @@ class OrdinalCountsTest {
   }
 
   private static DefaultSortedSetDocValuesReaderState luceneState(TrialSearcher searcher) throws IOException {
-    return new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), Fields.FACETS, TrialDocuments.facetsConfig());
+    return new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), Fields.FACETS, FacetFields.config());
   }
 
   private static void assertSameCounts(Facets expected, Facets actual) throws IOException {

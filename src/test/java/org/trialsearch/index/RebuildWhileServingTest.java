@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.trialsearch.Poll;
-import org.trialsearch.ingest.IndexBuild;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.TestServer;
 import org.trialsearch.config.ConfigSource;
+import org.trialsearch.ingest.IndexBuild;
 
 /** A full rebuild from files runs while the server answers from the old index; the server switches to the new one at once, with no failed request. */
 class RebuildWhileServingTest {

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.vocabulary.CanonicalNames;
-import org.trialsearch.vocabulary.Fold;
 import org.trialsearch.model.Trial;
 import org.trialsearch.source.RecordSink;
 import org.trialsearch.source.SourceReader;
+import org.trialsearch.vocabulary.CanonicalNames;
+import org.trialsearch.vocabulary.Fold;
 
 /**
  * Trial pages copied from registry and portal web sites, as text ({@code .txt}) or HTML

@@ -16,10 +16,10 @@ import org.trialsearch.SharedCorpus;
 import org.trialsearch.TestReaders;
 import org.trialsearch.enrich.Enricher;
 import org.trialsearch.enrich.TrialFacets;
-import org.trialsearch.vocabulary.Vocabulary;
 import org.trialsearch.model.Intervention;
 import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.Trial;
+import org.trialsearch.vocabulary.Vocabulary;
 
 /** The five seed pages, each from another site and layout, read field by field. */
 class SeedPagesTest {

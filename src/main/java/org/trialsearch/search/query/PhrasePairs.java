@@ -1,4 +1,4 @@
-package org.trialsearch.search;
+package org.trialsearch.search.query;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.PhraseQuery;
@@ -14,12 +14,12 @@ import org.trialsearch.index.TextAnalysis;
  * not the positions of its words in every trial that holds them all. Only phrases of words in a
  * row: a phrase with a stop word inside, or with synonyms, is searched as a phrase.
  */
-final class PhrasePairs {
+public final class PhrasePairs {
 
   private PhrasePairs() {}
 
   /** The phrase as its pairs, when it is one that pairs find; else the query itself. */
-  static Query of(Query query) {
+  public static Query of(Query query) {
     if (!(query instanceof PhraseQuery phrase) || phrase.getSlop() != 0) return query;
     Term[] words = phrase.getTerms();
     int[] positions = phrase.getPositions();
@@ -39,7 +39,7 @@ final class PhrasePairs {
   }
 
   /** The phrase a pairs query looks up, over the text field it pairs (for snippets); null when the terms are no pairs. */
-  static Query phraseOf(Term... pairs) {
+  public static Query phraseOf(Term... pairs) {
     if (pairs.length == 0) return null;
     String field = Fields.pairedBy(pairs[0].field());
     if (field == null) return null;

@@ -1,4 +1,4 @@
-package org.trialsearch.search;
+package org.trialsearch.search.query;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.trialsearch.search;
+package org.trialsearch.search.query;
 
 import org.apache.lucene.search.Query;
 
@@ -6,4 +6,4 @@ import org.apache.lucene.search.Query;
  * A user's query as Lucene queries: {@code strict} requires every word; {@code relaxed}, when not
  * null, is what to run if nothing matches every word (trials matching most of the words).
  */
-record ParsedQuery(Query strict, Query relaxed) {}
+public record ParsedQuery(Query strict, Query relaxed) {}

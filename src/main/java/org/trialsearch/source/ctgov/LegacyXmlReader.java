@@ -1,4 +1,4 @@
-package org.trialsearch.source;
+package org.trialsearch.source.ctgov;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +19,11 @@ import org.trialsearch.model.Site;
 import org.trialsearch.model.SourceFormat;
 import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.TrialBuilder;
+import org.trialsearch.source.AgeParser;
+import org.trialsearch.source.CriteriaSplitter;
+import org.trialsearch.source.Dates;
+import org.trialsearch.source.RecordSink;
+import org.trialsearch.source.SourceReader;
 
 /**
  * The legacy ClinicalTrials.gov {@code clinical_study} XML (the old bulk download, one study per

@@ -1,4 +1,4 @@
-package org.trialsearch.search;
+package org.trialsearch.search.query;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,24 +10,25 @@ import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.trialsearch.error.InvalidRequestException;
 
 /**
  * Lucene's full query syntax ({@code syntax=lucene}) over the same fields and weights. An invalid
  * query is an {@link InvalidRequestException} that gives the column of the error.
  */
-final class StrictQueryParser {
+public final class StrictQueryParser {
 
   private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
 
   private final Analyzer analyzer;
   private final FieldWeights weights;
 
-  StrictQueryParser(Analyzer analyzer, FieldWeights weights) {
+  public StrictQueryParser(Analyzer analyzer, FieldWeights weights) {
     this.analyzer = analyzer;
     this.weights = weights;
   }
 
-  ParsedQuery parse(String text) {
+  public ParsedQuery parse(String text) {
     // The classic parser keeps state while parsing, so each query gets its own.
     MultiFieldQueryParser parser =
         new MultiFieldQueryParser(weights.weights().keySet().toArray(String[]::new), analyzer, weights.weights());

@@ -1,21 +1,24 @@
-package org.trialsearch.search;
+package org.trialsearch.http;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.trialsearch.index.TrialSummary;
+import org.trialsearch.search.SearchRequest;
 import org.trialsearch.search.SearchResponse.Hit;
+import org.trialsearch.search.SearchService;
 
 /** Every trial a search matches as CSV rows with the facet fields, for spreadsheets; multiple values joined with "|". */
-public final class CsvExport {
+final class CsvExport {
 
   static final List<String> COLUMNS = List.of("NCT Number", "Title", "Status", "Phases", "Antigens", "Countries", "Age Groups",
       "Minimum Age", "Maximum Age", "Conditions", "Sponsor", "Start Date", "Last Update", "URL");
 
   private final SearchService search;
 
-  public CsvExport(SearchService search) {
+  CsvExport(SearchService search) {
     this.search = search;
   }
 
@@ -27,9 +30,11 @@ public final class CsvExport {
   }
 
   private static List<Object> row(Hit hit) {
-    return java.util.Arrays.asList(hit.nctId(), hit.title(), hit.status(), join(hit.phases()), join(hit.antigens()),
-        join(hit.countries()), join(hit.ageGroups()), hit.minimumAge(), hit.maximumAge(), join(hit.conditions()), hit.sponsor(),
-        hit.startDate(), hit.lastUpdate(), hit.nctId().startsWith("NCT") ? "https://clinicaltrials.gov/study/" + hit.nctId() : null);
+    TrialSummary trial = hit.summary();
+    return java.util.Arrays.asList(trial.nctId(), trial.title(), trial.status(), join(trial.phases()), join(trial.antigens()),
+        join(trial.countries()), join(trial.ageGroups()), trial.minimumAge(), trial.maximumAge(), join(trial.conditions()),
+        trial.sponsor(), trial.startDate(), trial.lastUpdate(),
+        trial.nctId().startsWith("NCT") ? "https://clinicaltrials.gov/study/" + trial.nctId() : null);
   }
 
   private static String join(List<String> values) {

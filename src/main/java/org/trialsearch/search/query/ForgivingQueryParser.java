@@ -1,10 +1,10 @@
-package org.trialsearch.search;
+package org.trialsearch.search.query;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.trialsearch.index.TextAnalysis;
+import org.trialsearch.index.Fields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -13,7 +13,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
-import org.trialsearch.index.Fields;
+import org.trialsearch.index.TextAnalysis;
 
 /**
  * The default query language, which never fails on syntax: words (all must match), "quoted
@@ -22,7 +22,7 @@ import org.trialsearch.index.Fields;
  * {@code >= 18} is read as words: a piece that analyses to several tokens is searched as a phrase,
  * one that analyses to none is dropped. Unknown prefixes and stray brackets or quotes are text.
  */
-final class ForgivingQueryParser {
+public final class ForgivingQueryParser {
 
   /** One piece of the query: a word or phrase, the field it names (null: the weighted fields), and its sign. */
   private record Piece(String field, String text, boolean negated) {}
@@ -35,14 +35,14 @@ final class ForgivingQueryParser {
   private final QueryBuilder withSynonyms;
   private final Map<String, Float> weights;
 
-  ForgivingQueryParser(TextAnalysis analysis, FieldWeights weights) {
+  public ForgivingQueryParser(TextAnalysis analysis, FieldWeights weights) {
     this.asWritten = new QueryBuilder(analysis.plain());
     this.withSynonyms = new QueryBuilder(weights.synonyms() ? analysis.withSynonyms() : analysis.plain());
     this.withSynonyms.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     this.weights = weights.weights();
   }
 
-  ParsedQuery parse(String text) {
+  public ParsedQuery parse(String text) {
     List<List<Piece>> groups = groups(lex(text));
     List<Query> required = new ArrayList<>();
     List<Query> excluded = new ArrayList<>();

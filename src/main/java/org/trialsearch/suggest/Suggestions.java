@@ -1,4 +1,4 @@
-package org.trialsearch.search;
+package org.trialsearch.suggest;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -20,11 +19,11 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.trialsearch.vocabulary.Vocabulary;
+import org.trialsearch.error.InvalidRequestException;
+import org.trialsearch.index.FacetFields;
 import org.trialsearch.index.TextAnalysis;
-import org.trialsearch.index.TrialDocuments;
 import org.trialsearch.index.TrialIndex;
-import org.trialsearch.index.TrialSearcher;
+import org.trialsearch.vocabulary.Vocabulary;
 
 /**
  * Autocomplete: values whose words start with what was typed (typos forgiven once a word is long
@@ -47,7 +46,6 @@ public final class Suggestions implements ReferenceManager.RefreshListener, Clos
 
   private final TrialIndex index;
   private final SuggestionEntries source;
-  private final FacetsConfig facetsConfig = TrialDocuments.facetsConfig();
   /**
    * Rebuilds start at least this far apart: a rebuild over the whole registry takes about a second,
    * and under a steady stream of writes back-to-back rebuilds would take a core from searches.
@@ -99,19 +97,16 @@ public final class Suggestions implements ReferenceManager.RefreshListener, Clos
 
   private List<Suggestion> withinFilters(List<SuggestionIndex.Found> found, int limit, Map<String, List<String>> filters, List<String> words)
       throws IOException {
-    Query selection = SearchService.drillDown(facetsConfig, new MatchAllDocsQuery(), filters);
+    Query selection = FacetFields.drillDown(new MatchAllDocsQuery(), filters);
     record Counted(SuggestionIndex.Found found, long count) {}
-    List<Counted> counted = new ArrayList<>();
-    TrialSearcher searcher = index.acquire();
-    try {
+    List<Counted> counted = index.withSearcher(searcher -> {
+      List<Counted> within = new ArrayList<>();
       for (SuggestionIndex.Found f : found) {
-        Query within = new BooleanQuery.Builder().add(selection, Occur.FILTER).add(f.entry().trials(), Occur.FILTER).build();
-        int count = searcher.count(within);
-        if (count > 0) counted.add(new Counted(f, count));
+        int count = searcher.count(new BooleanQuery.Builder().add(selection, Occur.FILTER).add(f.entry().trials(), Occur.FILTER).build());
+        if (count > 0) within.add(new Counted(f, count));
       }
-    } finally {
-      index.release(searcher);
-    }
+      return within;
+    });
     counted.sort(Comparator.comparing((Counted c) -> c.found().match()).thenComparing(c -> -c.count()));
     return counted.stream().limit(limit).map(c -> suggestion(c.found(), c.count(), words)).toList();
   }
@@ -126,13 +121,7 @@ public final class Suggestions implements ReferenceManager.RefreshListener, Clos
   /** Rebuilds from the index as it is now, then swaps the new build in. */
   public void rebuild() throws IOException {
     long start = System.nanoTime();
-    TrialSearcher searcher = index.acquire();
-    SuggestionIndex fresh;
-    try {
-      fresh = new SuggestionIndex(source.read(searcher));
-    } finally {
-      index.release(searcher);
-    }
+    SuggestionIndex fresh = new SuggestionIndex(index.withSearcher(source::read));
     SuggestionIndex old;
     swap.writeLock().lock();
     try {

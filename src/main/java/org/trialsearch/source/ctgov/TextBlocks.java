@@ -1,4 +1,4 @@
-package org.trialsearch.source;
+package org.trialsearch.source.ctgov;
 
 /**
  * Text blocks of the legacy XML come indented, with carriage returns: each line is stripped and

@@ -1,26 +1,23 @@
-package org.trialsearch.search;
+package org.trialsearch.suggest;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
-import org.trialsearch.vocabulary.AntigenDictionary;
-import org.trialsearch.vocabulary.Vocabulary;
+import org.trialsearch.index.FacetFields;
 import org.trialsearch.index.Fields;
 import org.trialsearch.index.TextAnalysis;
-import org.trialsearch.index.TrialDocuments;
 import org.trialsearch.index.TrialSearcher;
+import org.trialsearch.vocabulary.AntigenDictionary;
+import org.trialsearch.vocabulary.Vocabulary;
 
 /**
  * What autocomplete can offer, read from the index: conditions, interventions and their other
@@ -33,7 +30,6 @@ final class SuggestionEntries {
   record Entry(String text, List<String> aliases, String kind, long count, Query trials) {}
 
   private final Vocabulary vocabulary;
-  private final FacetsConfig facetsConfig = TrialDocuments.facetsConfig();
   private final QueryBuilder phrases;
 
   SuggestionEntries(Vocabulary vocabulary, TextAnalysis analysis) {
@@ -72,10 +68,9 @@ final class SuggestionEntries {
       Function<String, List<String>> aliases) throws IOException {
     FacetResult all = counts.getAllChildren(dim);
     if (all == null) return;
-    String field = facetsConfig.getDimConfig(dim).indexFieldName;
     for (LabelAndValue lv : all.labelValues) {
       if (lv.label.equals(Fields.NOT_STATED)) continue;
-      entries.add(new Entry(lv.label, aliases.apply(lv.label), kind, lv.value.longValue(), new TermQuery(DrillDownQuery.term(field, dim, lv.label))));
+      entries.add(new Entry(lv.label, aliases.apply(lv.label), kind, lv.value.longValue(), FacetFields.holding(dim, lv.label)));
     }
   }
 

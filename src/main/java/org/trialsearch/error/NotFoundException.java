@@ -1,4 +1,4 @@
-package org.trialsearch.search;
+package org.trialsearch.error;
 
 /** The thing asked for does not exist: answered 404 with this message. */
 public class NotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.trialsearch.search;
+package org.trialsearch.error;
 
 /** A request that cannot be answered as asked: answered 400 with this message (and the position of a syntax error). */
 public class InvalidRequestException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.trialsearch.source;
+package org.trialsearch.source.ctgov;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialsearch.Collected;
 import org.trialsearch.SharedCorpus;
+import org.trialsearch.source.IngestReport;
 
 class CtgovJsonReaderTest {
 

@@ -1,4 +1,4 @@
-package org.trialsearch.source;
+package org.trialsearch.source.ctgov;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -18,6 +18,10 @@ import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.Sponsor;
 import org.trialsearch.model.Trial;
 import org.trialsearch.model.TrialIds;
+import org.trialsearch.source.AgeParser;
+import org.trialsearch.source.CriteriaSplitter;
+import org.trialsearch.source.Dates;
+import org.trialsearch.source.InvalidRecordException;
 
 /** Maps one ClinicalTrials.gov API v2 study ({@code protocolSection}, {@code derivedSection}) to a {@link Trial}. */
 final class CtgovStudyMapper {

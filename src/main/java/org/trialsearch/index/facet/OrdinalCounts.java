@@ -1,4 +1,4 @@
-package org.trialsearch.index;
+package org.trialsearch.index.facet;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,16 +30,18 @@ import org.apache.lucene.util.LongValues;
  * as Lucene's SortedSetDocValuesFacetCounts does for flat multi-valued dimensions: values with a
  * count above zero, most frequent first (ties in value order) for the top children.
  */
-final class OrdinalCounts extends Facets {
+public final class OrdinalCounts extends Facets {
 
   private final SortedSetDocValuesReaderState state;
+  private final DecodedOrdinals decoded;
   private final Labels labels;
   private final int[] counts;
   /** The one dimension counted, or null when all were. */
   private final String onlyDim;
 
-  private OrdinalCounts(SortedSetDocValuesReaderState state, Labels labels, int[] counts, String onlyDim) {
+  private OrdinalCounts(SortedSetDocValuesReaderState state, DecodedOrdinals decoded, Labels labels, int[] counts, String onlyDim) {
     this.state = state;
+    this.decoded = decoded;
     this.labels = labels;
     this.counts = counts;
     this.onlyDim = onlyDim;
@@ -51,7 +53,7 @@ final class OrdinalCounts extends Facets {
    * the trials it left out away from the whole index's; when it gathered all of them, those are the
    * answer (a collector sees live trials only, so equal numbers mean the same trials).
    */
-  static OrdinalCounts of(FacetsCollector hits, OrdinalCounts everyTrial) throws IOException {
+  public static OrdinalCounts of(FacetsCollector hits, OrdinalCounts everyTrial) throws IOException {
     return of(hits, everyTrial, null);
   }
 
@@ -59,7 +61,7 @@ final class OrdinalCounts extends Facets {
    * As {@link #of}, one dimension only (a filtered dimension counted as if unfiltered): its values
    * alone can be counted holder by holder, a fraction of all values' work. Answers for that dimension only.
    */
-  static OrdinalCounts ofDimension(FacetsCollector hits, OrdinalCounts everyTrial, String dim) throws IOException {
+  public static OrdinalCounts ofDimension(FacetsCollector hits, OrdinalCounts everyTrial, String dim) throws IOException {
     if (everyTrial.state.getOrdRange(dim) == null) throw new IllegalArgumentException("no dimension " + dim);
     return of(hits, everyTrial, dim);
   }
@@ -78,11 +80,11 @@ final class OrdinalCounts extends Facets {
     OrdRange counted = countedRange(state, onlyDim);
     for (FacetsCollector.MatchingDocs matching : hits.getMatchingDocs()) {
       if (matching.bits() == null || matching.totalHits() == 0) continue;
-      SegmentCounter counter = new SegmentCounter(map, matching.context(), counts, counted);
+      SegmentCounter counter = new SegmentCounter(everyTrial.decoded, map, matching.context(), counts, counted);
       counter.count(matching.bits(), matching.totalHits(), 1);
       counter.finish();
     }
-    return new OrdinalCounts(state, everyTrial.labels, counts, onlyDim);
+    return new OrdinalCounts(state, everyTrial.decoded, everyTrial.labels, counts, onlyDim);
   }
 
   private static OrdinalCounts countLeftOut(FacetsCollector hits, OrdinalCounts everyTrial, String onlyDim) throws IOException {
@@ -97,11 +99,11 @@ final class OrdinalCounts extends Facets {
       FixedBitSet leftOut = leftOut(bySegment.get(leaf.ord), leaf.reader().maxDoc(), leaf.reader().getLiveDocs());
       int leftOutCount = leftOut.cardinality();
       if (leftOutCount == 0) continue;
-      SegmentCounter counter = new SegmentCounter(map, leaf, counts, counted);
+      SegmentCounter counter = new SegmentCounter(everyTrial.decoded, map, leaf, counts, counted);
       counter.count(new BitDocIdSet(leftOut, leftOutCount), leftOutCount, -1);
       counter.finish();
     }
-    return new OrdinalCounts(state, everyTrial.labels, counts, onlyDim);
+    return new OrdinalCounts(state, everyTrial.decoded, everyTrial.labels, counts, onlyDim);
   }
 
   /** The live documents of a segment a collector did not gather. */
@@ -127,19 +129,19 @@ final class OrdinalCounts extends Facets {
     return set;
   }
 
-  /** Counts over every live trial of the index. */
-  static OrdinalCounts ofAll(SortedSetDocValuesReaderState state) throws IOException {
+  /** Counts over every live trial of the index, from its segments' ordinals decoded (once) into {@code decoded}. */
+  public static OrdinalCounts ofAll(SortedSetDocValuesReaderState state, DecodedOrdinals decoded) throws IOException {
     int[] counts = new int[state.getSize()];
     OrdinalMap map = ordinalMap(state);
     for (LeafReaderContext leaf : state.getReader().leaves()) {
       FixedBitSet live = liveDocs(leaf.reader().maxDoc(), leaf.reader().getLiveDocs());
       int liveCount = live.cardinality();
       if (liveCount == 0) continue;
-      SegmentCounter counter = new SegmentCounter(map, leaf, counts, null);
+      SegmentCounter counter = new SegmentCounter(decoded, map, leaf, counts, null);
       counter.count(new BitDocIdSet(live, liveCount), liveCount, 1);
       counter.finish();
     }
-    return new OrdinalCounts(state, new Labels(state), counts, null);
+    return new OrdinalCounts(state, decoded, new Labels(state), counts, null);
   }
 
   /** The index ordinals of the one dimension to count; null for all. */
@@ -177,8 +179,8 @@ final class OrdinalCounts extends Facets {
     private int touched;
 
     /** @param dim the index ordinals of the one dimension that must be counted, or null for all */
-    SegmentCounter(OrdinalMap map, LeafReaderContext leaf, int[] counts, OrdRange dim) throws IOException {
-      this.segment = SegmentOrdinals.of(leaf.reader());
+    SegmentCounter(DecodedOrdinals decoded, OrdinalMap map, LeafReaderContext leaf, int[] counts, OrdRange dim) throws IOException {
+      this.segment = decoded.of(leaf.reader());
       this.counts = counts;
       this.toGlobal = map == null ? null : map.getGlobalOrds(leaf.ord);
       this.target = toGlobal == null ? counts : new int[segment.valueCount];

@@ -1,4 +1,4 @@
-package org.trialsearch.source;
+package org.trialsearch.source.ctgov;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import org.trialsearch.source.InvalidRecordException;
+import org.trialsearch.source.RecordSink;
+import org.trialsearch.source.SourceReader;
 
 /**
  * ClinicalTrials.gov API v2 study JSON in every shape people hold it: one study object, an array of

@@ -1,10 +1,13 @@
-package org.trialsearch.source;
+package org.trialsearch.ingest;
 
 import java.util.List;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.vocabulary.Vocabulary;
+import org.trialsearch.source.SourceReader;
 import org.trialsearch.source.csv.CsvReader;
+import org.trialsearch.source.ctgov.CtgovJsonReader;
+import org.trialsearch.source.ctgov.LegacyXmlReader;
 import org.trialsearch.source.page.PageReader;
+import org.trialsearch.vocabulary.Vocabulary;
 
 /** Every source format the indexer reads, tried in this order. */
 public final class Readers {

@@ -1,11 +1,8 @@
-package org.trialsearch.index;
+package org.trialsearch.index.facet;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -15,10 +12,10 @@ import org.apache.lucene.util.FixedBitSet;
  * The facet ordinals of one segment, decoded once onto the heap: document {@code d}'s ordinals are
  * {@code ords[starts[d]] .. ords[starts[d + 1] - 1]}. Counting facets by decoding doc values for
  * every matching document took a third of a search's time on large indexes; plain arrays make it a
- * few loads per value. A segment never changes, so its ordinals live as long as it does and a reopen
- * decodes only the segments it adds (4 bytes a value and 4 a document: some 33 MB for 500,000
- * trials, and half of that again for the dense values' bits and the other values apart, by trial
- * and by value).
+ * few loads per value. A segment never changes, so its ordinals live as long as it does
+ * ({@link DecodedOrdinals}) and a reopen decodes only the segments it adds (4 bytes a value and 4 a
+ * document: some 33 MB for 500,000 trials, and half of that again for the dense values' bits and
+ * the other values apart, by trial and by value).
  *
  * <p>A few values are held by a large share of the trials (a status, a phase, an age group, a
  * country) and make most of the values a trial has. Each of these <em>dense</em> values also gets
@@ -41,8 +38,6 @@ final class SegmentOrdinals {
    * bits: a trial's values lie scattered over arrays far larger than the cache, holders in sequence.
    */
   private static final int CHECKS_PER_VISIT = 32;
-
-  private static final Map<IndexReader.CacheKey, SegmentOrdinals> DECODED = new ConcurrentHashMap<>();
 
   final int[] starts;
   final int[] ords;
@@ -70,17 +65,6 @@ final class SegmentOrdinals {
     this.holderDocs = holderDocs;
   }
 
-  /** The segment's facet ordinals ({@link Fields#FACETS}), decoded on first use and kept until the segment closes. */
-  static SegmentOrdinals of(LeafReader segment) throws IOException {
-    IndexReader.CacheHelper core = segment.getCoreCacheHelper();
-    if (core == null) return decode(segment);
-    SegmentOrdinals known = DECODED.get(core.getKey());
-    if (known != null) return known;
-    SegmentOrdinals decoded = decode(segment);
-    if (DECODED.putIfAbsent(core.getKey(), decoded) == null) core.addClosedListener(DECODED::remove);
-    return decoded;
-  }
-
   /**
    * Whether counting {@code documents} of this segment is cheaper with the dense values' bits: one
    * word per 64 documents for each dense value, against one increment per dense value a matching
@@ -106,8 +90,9 @@ final class SegmentOrdinals {
     return starts.length - 1;
   }
 
-  private static SegmentOrdinals decode(LeafReader segment) throws IOException {
-    SortedSetDocValues values = DocValues.getSortedSet(segment, Fields.FACETS);
+  /** Decodes the ordinals of a segment's sorted-set doc-values field. */
+  static SegmentOrdinals decode(LeafReader segment, String field) throws IOException {
+    SortedSetDocValues values = DocValues.getSortedSet(segment, field);
     int maxDoc = segment.maxDoc();
     int[] starts = new int[maxDoc + 1];
     int[] ords = new int[Math.max(16, maxDoc * 8)];

@@ -1,4 +1,4 @@
-package org.trialsearch.search;
+package org.trialsearch.suggest;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -19,8 +20,8 @@ import org.trialsearch.ingest.IndexBuild;
  */
 public final class TestServer {
 
-  /** An HTTP answer: status and parsed JSON body. */
-  public record Answer(int status, JsonNode json, String contentType, String body) {}
+  /** An HTTP answer: status, parsed JSON body, and headers. */
+  public record Answer(int status, JsonNode json, String contentType, String body, HttpHeaders headers) {}
 
   private static TestServer v2Corpus;
   private static TestServer fullCorpus;
@@ -120,7 +121,7 @@ public final class TestServer {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       String type = response.headers().firstValue("Content-Type").orElse("");
       JsonNode json = type.startsWith("application/json") ? SharedCorpus.parse(response.body()) : null;
-      return new Answer(response.statusCode(), json, type, response.body());
+      return new Answer(response.statusCode(), json, type, response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -66,7 +66,7 @@ public final class ApiServer {
           rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
         }));
       }
-      ErrorMapping.register(config, settings.maxBodyBytes());
+      ErrorMapping.register(config, settings.maxBodyBytes(), metrics);
       metrics.register(config);
       writes.register(config);
       config.routes.get("/api/search", this::search);

@@ -7,12 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trialsearch.error.InvalidRequestException;
 import org.trialsearch.error.NotFoundException;
+import org.trialsearch.error.OverBudgetException;
 import org.trialsearch.write.UnsupportedBodyException;
 
 /**
  * Every error answer is decided here: bad requests 400, unknown things 404, bodies in no readable
- * format 415, refused writes 401/403, a body over the limit 413, each with a message that says what
- * was wrong (errors Jetty answers before any route get the same shape from {@link JsonErrorHandler});
+ * format 415, refused writes 401/403, a body over the limit 413, a search past the time budget 503
+ * with {@code Retry-After} (counted in the metrics), each with a message that says what was wrong
+ * (errors Jetty answers before any route get the same shape from {@link JsonErrorHandler});
  * anything else is a bug, logged with its stack and answered 500 without one.
  */
 final class ErrorMapping {
@@ -21,8 +23,13 @@ final class ErrorMapping {
 
   private ErrorMapping() {}
 
-  static void register(JavalinConfig config, long maxBodyBytes) {
+  static void register(JavalinConfig config, long maxBodyBytes, RequestMetrics metrics) {
     config.routes.exception(InvalidRequestException.class, (e, ctx) -> answer(ctx, 400, e.getMessage(), e.position()));
+    config.routes.exception(OverBudgetException.class, (e, ctx) -> {
+      metrics.searchOverBudget();
+      ctx.header("Retry-After", String.valueOf(OverBudgetException.RETRY_AFTER.toSeconds()));
+      answer(ctx, 503, e.getMessage(), null);
+    });
     config.routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage(), null));
     config.routes.exception(UnsupportedBodyException.class, (e, ctx) -> answer(ctx, 415, e.getMessage(), null));
     config.routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(),

@@ -2,6 +2,7 @@ package org.trialsearch.http;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -29,6 +30,8 @@ final class RequestMetrics {
   private static final Logger REQUESTS = LoggerFactory.getLogger("trialsearch.requests");
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Counter overBudget = Counter.builder("trialsearch.searches.over.budget")
+      .description("searches stopped at the query time budget and answered 503").register(registry);
 
   RequestMetrics(TrialIndex index, TrialCount trials) {
     new JvmMemoryMetrics().bindTo(registry);
@@ -40,6 +43,11 @@ final class RequestMetrics {
     Gauge.builder("trialsearch.index.size", index, i -> orNaN(i::sizeOnDisk)).baseUnit("bytes").description("bytes on disk of the index in use").register(registry);
     Gauge.builder("trialsearch.index.last.commit", index, i -> i.lastCommit().toEpochMilli() / 1000.0).baseUnit("seconds")
         .description("when the index was last committed, in seconds since the epoch").register(registry);
+  }
+
+  /** Counts a search stopped at the time budget. */
+  void searchOverBudget() {
+    overBudget.increment();
   }
 
   /** The trial count, as the search service knows it. */

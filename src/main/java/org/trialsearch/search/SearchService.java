@@ -25,6 +25,7 @@ import org.apache.lucene.search.TopDocs;
 import org.trialsearch.enrich.EnrichedTrial;
 import org.trialsearch.error.InvalidRequestException;
 import org.trialsearch.error.NotFoundException;
+import org.trialsearch.error.OverBudgetException;
 import org.trialsearch.index.FacetFields;
 import org.trialsearch.index.Fields;
 import org.trialsearch.index.QueryDeadline;
@@ -61,7 +62,7 @@ public final class SearchService {
   private final FacetedSearch faceted = new FacetedSearch();
   private final Duration budget;
 
-  /** @param budget how long the matching and counting of one search may take; longer searches are stopped and refused */
+  /** @param budget how long the matching and counting of one search may take; longer searches are stopped and answered 503 */
   public SearchService(TrialIndex index, FieldWeights weights, TextAnalysis analysis, Duration budget) {
     this.index = index;
     this.budget = budget;
@@ -157,7 +158,7 @@ public final class SearchService {
           ranged instanceof MatchAllDocsQuery, request.filters(), after, topN, Cursor.sort(request.sort())));
       return new Matches(result.total(), result.top(), result.facets());
     } catch (QueryDeadline.Exceeded e) {
-      throw new InvalidRequestException("the search ran longer than the time budget of " + budget.toMillis() + " ms per query (--query-budget-ms); narrow it");
+      throw new OverBudgetException(budget);
     }
   }
 

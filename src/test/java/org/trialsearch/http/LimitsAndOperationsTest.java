@@ -45,13 +45,25 @@ class LimitsAndOperationsTest {
     strict.close();
   }
 
+  /** Not the client's fault: the server says when to try again, and counts it. */
   @Test
-  void aSearchOverItsTimeBudgetIsRefusedNamingTheBudget() {
+  void aSearchOverItsTimeBudgetIsUnavailableForAMomentNamingTheBudget() {
+    double before = overBudget(strict);
     Answer answer = strict.get("/api/search?q=lymphoma&phase=PHASE2");
-    assertEquals(400, answer.status(), answer.body());
-    assertEquals("the search ran longer than the time budget of 0 ms per query (--query-budget-ms); narrow it",
-        answer.json().path("error").path("message").asText());
+    assertEquals(503, answer.status(), answer.body());
+    assertEquals(503, answer.json().path("error").path("status").asInt());
+    assertEquals("the search ran longer than the time budget of 0 ms per query (--query-budget-ms) and was stopped;"
+        + " try again in a moment, or narrow it", answer.json().path("error").path("message").asText());
+    assertEquals("1", answer.headers().firstValue("Retry-After").orElse(null));
+    assertEquals(before + 1, overBudget(strict));
     assertEquals(200, sample.get("/api/search?q=lymphoma&phase=PHASE2").status(), "within the default budget");
+    assertEquals(0.0, overBudget(sample));
+  }
+
+  private static double overBudget(TestServer server) {
+    Matcher count = Pattern.compile("(?m)^trialsearch_searches_over_budget_total (\\S+)$").matcher(server.get("/metrics").body());
+    assertTrue(count.find(), "the metric is there from the start");
+    return Double.parseDouble(count.group(1));
   }
 
   @Test

@@ -10,7 +10,15 @@ public final class AgeParser {
   private static final Pattern AGE = Pattern.compile(
       "(\\d+(?:\\.\\d+)?)\\s*(years?|yrs?|y|months?|mos?|weeks?|wks?|days?|hours?|minutes?)?\\.?");
 
+  /** What registries write where there is no limit. */
+  private static final Pattern NO_LIMIT = Pattern.compile("n/?a|none|no limit|not applicable|not specified");
+
   private AgeParser() {}
+
+  /** Whether the text says there is no limit ("N/A"). */
+  public static boolean statesNoLimit(String age) {
+    return age != null && NO_LIMIT.matcher(age.strip().toLowerCase(Locale.ROOT)).matches();
+  }
 
   public static Double years(String age) {
     if (age == null) return null;

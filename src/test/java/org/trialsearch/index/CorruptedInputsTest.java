@@ -6,14 +6,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialsearch.Collected;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.TestReaders;
 import org.trialsearch.ingest.IndexBuild;
+import org.trialsearch.model.Trial;
 import org.trialsearch.source.IngestReport;
 
 /** Bad files beside good ones: each bad record is reported with its place and reason, no good record is lost. */
@@ -53,6 +56,37 @@ class CorruptedInputsTest {
     assertEquals("b-export.csv #2: malformed CSV row: a quoted cell is not closed before the next row starts", reported.get(1));
     assertEquals("c-bulk.zip!/readme.bin: not a supported trial record format", reported.get(2));
     assertEquals("d-empty.json: empty file", reported.get(3));
+  }
+
+  /** A value stated but unreadable is left out with a warning naming the record; the rest of the record is indexed. */
+  @Test
+  void unreadableStatedValuesAreReportedAndTheRecordKept() throws IOException {
+    Path sources = Files.createDirectories(dir.resolve("sources"));
+    String study = Files.readString(SharedCorpus.v2().resolve("NCT00973089.json"));
+    Files.writeString(sources.resolve("a-study.json"), study.replace("\"date\": \"2010-05\"", "\"date\": \"sometime in 2010\"")
+        .replace("\"minimumAge\": \"5 Years\"", "\"minimumAge\": \"five\""));
+    Files.writeString(sources.resolve("b-export.csv"), """
+        NCT Number,Study Title,Study URL,Study Status,Start Date,Enrollment
+        NCT00000011,Good row,https://clinicaltrials.gov/study/NCT00000011,RECRUITING,2021-13-45,about 40
+        """);
+    Files.writeString(sources.resolve("c-study.xml"), Files.readString(legacyStudy())
+        .replace("<minimum_age>14 Years</minimum_age>", "<minimum_age>adolescents</minimum_age>"));
+
+    IndexBuild.Result result = IndexBuild.run(dir.resolve("index"), List.of(sources), TestReaders.config(), bytes -> {});
+
+    assertEquals(3, result.trials());
+    assertEquals(List.of(), result.report().skipped());
+    List<String> warnings = result.report().warnings().stream().map(IngestReport.Skipped::toString).map(s -> s.replace(sources + "/", "")).toList();
+    assertEquals(List.of(
+        "a-study.json #1: unreadable minimum age 'five': the record is kept without it",
+        "a-study.json #1: unreadable start date 'sometime in 2010': the record is kept without it",
+        "b-export.csv #1: unreadable start date '2021-13-45': the record is kept without it",
+        "b-export.csv #1: unreadable enrollment 'about 40': the record is kept without it",
+        "c-study.xml #1: unreadable minimum age 'adolescents': the record is kept without it"), warnings);
+    Trial kept = Collected.from(sources.resolve("a-study.json")).only();
+    assertEquals(null, kept.startDate());
+    assertEquals(null, kept.eligibility().minimumAgeYears());
+    assertEquals(LocalDate.of(2015, 8, 19), kept.lastUpdate(), "the record's other dates are kept");
   }
 
   /** One real legacy study, copied out of the bulk zip. */

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import org.trialsearch.model.Intervention;
 import org.trialsearch.model.Outcome;
 import org.trialsearch.source.AgeParser;
-import org.trialsearch.source.Dates;
 
 /**
  * The trial fields a CSV column can fill, by the names mapping files use, each with how it reads a
@@ -41,13 +40,13 @@ enum CsvField {
     row.trial.leadSponsor = all.get(0);
     row.trial.collaborators.addAll(all.subList(1, all.size()));
   }),
-  ENROLLMENT("enrollment", (row, v) -> row.trial.enrollment = integer(v)),
-  START_DATE("startDate", (row, v) -> row.trial.startDate = Dates.parse(v)),
-  LAST_UPDATE("lastUpdate", (row, v) -> row.trial.lastUpdate = Dates.parse(v)),
+  ENROLLMENT("enrollment", (row, v) -> row.trial.enrollment = row.values.count("enrollment", v)),
+  START_DATE("startDate", (row, v) -> row.trial.startDate = row.values.date("start date", v)),
+  LAST_UPDATE("lastUpdate", (row, v) -> row.trial.lastUpdate = row.values.date("last update date", v)),
   /** The classic website's "18 Years and older   (Adult, Older Adult)" or "6 Months to 20 Years   (Child, Adult)". */
   AGE_RANGE("ageRange", CsvField::ageRange),
-  MINIMUM_AGE("minimumAge", (row, v) -> ages(row).minimumAgeYears = AgeParser.years(v)),
-  MAXIMUM_AGE("maximumAge", (row, v) -> ages(row).maximumAgeYears = AgeParser.years(v)),
+  MINIMUM_AGE("minimumAge", (row, v) -> ages(row).minimumAgeYears = row.values.age("minimum age", v)),
+  MAXIMUM_AGE("maximumAge", (row, v) -> ages(row).maximumAgeYears = row.values.age("maximum age", v)),
   /** Age groups: "CHILD, ADULT, OLDER_ADULT" or "ADULT|OLDER_ADULT". */
   STD_AGES("stdAges", (row, v) -> Arrays.stream(v.split("[|,]")).map(CsvField::ageGroup).filter(g -> !g.isEmpty())
       .forEach(ages(row).stdAges::add)),
@@ -134,13 +133,5 @@ enum CsvField {
   private static org.trialsearch.model.TrialBuilder ages(CsvRow row) {
     row.trial.agesStated = true;
     return eligibility(row);
-  }
-
-  private static Integer integer(String value) {
-    try {
-      return (int) Double.parseDouble(value.strip());
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 }

@@ -102,6 +102,7 @@ public final class CsvReader implements SourceReader {
     if (site != null) row.trial.sites.add(site);
     row.trial.source = new SourceRef(mapping.format(), file, position, SourceRef.LinkedBy.NCT_ID, mapping.sitesOnly(), null);
     sink.accept(row.trial.build());
+    row.values.report(sink, file, position);
   }
 
   private static Optional<CSVRecord> parse(String text, CSVFormat format) {

@@ -4,10 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.trialsearch.model.Site;
 import org.trialsearch.model.TrialBuilder;
+import org.trialsearch.source.StatedValues;
 
 /** One CSV row being read into a trial; a site list's row fills one site. */
 final class CsvRow {
   final TrialBuilder trial = new TrialBuilder();
+  final StatedValues values = new StatedValues();
   /** facility, city, state, country, status, latitude, longitude. */
   final String[] site = new String[7];
 
@@ -28,14 +30,7 @@ final class CsvRow {
   /** The site this row describes, if it names one. */
   Site site() {
     if (Arrays.stream(site).allMatch(v -> v == null || v.isBlank())) return null;
-    return new Site(site[0], site[1], site[2], site[3], site[4], number(site[5]), number(site[6]));
-  }
-
-  private static Double number(String value) {
-    try {
-      return value == null || value.isBlank() ? null : Double.parseDouble(value.strip());
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return new Site(site[0], site[1], site[2], site[3], site[4],
+        values.number("site latitude", site[5], -90, 90), values.number("site longitude", site[6], -180, 180));
   }
 }

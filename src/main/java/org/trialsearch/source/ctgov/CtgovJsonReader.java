@@ -14,6 +14,7 @@ import java.util.Locale;
 import org.trialsearch.source.InvalidRecordException;
 import org.trialsearch.source.RecordSink;
 import org.trialsearch.source.SourceReader;
+import org.trialsearch.source.StatedValues;
 
 /**
  * ClinicalTrials.gov API v2 study JSON in every shape people hold it: one study object, an array of
@@ -103,7 +104,9 @@ public final class CtgovJsonReader implements SourceReader {
       return;
     }
     try {
-      sink.accept(mapper.map(node, name, position));
+      StatedValues values = new StatedValues();
+      sink.accept(mapper.map(node, name, position, values));
+      values.report(sink, name, position);
     } catch (InvalidRecordException e) {
       sink.skip(name, position, e.getMessage());
     }

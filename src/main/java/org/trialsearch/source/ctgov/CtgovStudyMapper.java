@@ -18,10 +18,9 @@ import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.Sponsor;
 import org.trialsearch.model.Trial;
 import org.trialsearch.model.TrialIds;
-import org.trialsearch.source.AgeParser;
 import org.trialsearch.source.CriteriaSplitter;
-import org.trialsearch.source.Dates;
 import org.trialsearch.source.InvalidRecordException;
+import org.trialsearch.source.StatedValues;
 
 /** Maps one ClinicalTrials.gov API v2 study ({@code protocolSection}, {@code derivedSection}) to a {@link Trial}. */
 final class CtgovStudyMapper {
@@ -30,7 +29,8 @@ final class CtgovStudyMapper {
   /** API v2 text is Markdown; its escapes ("\>= 18") are not part of the criteria. */
   private static final Pattern MARKDOWN_ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!<>~|=])");
 
-  Trial map(JsonNode study, String file, int position) {
+  /** @param values where the values that cannot be read are noted, for the report */
+  Trial map(JsonNode study, String file, int position, StatedValues values) {
     JsonNode protocol = study.path("protocolSection");
     JsonNode id = protocol.path("identificationModule");
     String nctId = text(id, "nctId");
@@ -44,8 +44,8 @@ final class CtgovStudyMapper {
     JsonNode outcomes = protocol.path("outcomesModule");
     JsonNode description = protocol.path("descriptionModule");
     JsonNode contacts = protocol.path("contactsLocationsModule");
-    List<Site> sites = list(contacts.path("locations"), CtgovStudyMapper::site);
-    LocalDate lastUpdate = Dates.parse(text(status.path("lastUpdatePostDateStruct"), "date"));
+    List<Site> sites = list(contacts.path("locations"), location -> site(location, values));
+    LocalDate lastUpdate = values.date("last update date", text(status.path("lastUpdatePostDateStruct"), "date"));
     return new Trial(
         nctId,
         ids(id),
@@ -63,15 +63,15 @@ final class CtgovStudyMapper {
         list(outcomes.path("secondaryOutcomes"), CtgovStudyMapper::outcome),
         markdown(text(description, "briefSummary")),
         markdown(text(description, "detailedDescription")),
-        eligibility(protocol.get("eligibilityModule")),
-        design.path("enrollmentInfo").path("count").isNumber() ? design.path("enrollmentInfo").path("count").asInt() : null,
+        eligibility(protocol.get("eligibilityModule"), values),
+        values.count("enrollment", text(design.path("enrollmentInfo"), "count")),
         sponsor(protocol.path("sponsorCollaboratorsModule")),
         sites.stream().map(Site::country).filter(Objects::nonNull).distinct().toList(),
         sites,
         list(contacts.path("centralContacts"), CtgovStudyMapper::contact),
-        Dates.parse(text(status.path("startDateStruct"), "date")),
+        values.date("start date", text(status.path("startDateStruct"), "date")),
         lastUpdate,
-        Dates.parse(text(study.path("derivedSection").path("miscInfoModule"), "versionHolder")),
+        values.date("version date", text(study.path("derivedSection").path("miscInfoModule"), "versionHolder")),
         List.of(SourceRef.of(SourceFormat.CTGOV_V2_JSON, file, position).dated(lastUpdate)));
   }
 
@@ -91,7 +91,7 @@ final class CtgovStudyMapper {
   }
 
   /** The registry states ages for every study with an eligibility module: a missing limit means none. */
-  private static Eligibility eligibility(JsonNode module) {
+  private static Eligibility eligibility(JsonNode module, StatedValues values) {
     if (module == null || !module.isObject()) return null;
     String criteria = markdown(text(module, "eligibilityCriteria"));
     CriteriaSplitter.Halves halves = CriteriaSplitter.split(criteria);
@@ -100,8 +100,8 @@ final class CtgovStudyMapper {
         criteria,
         halves.inclusion(),
         halves.exclusion(),
-        AgeParser.years(text(module, "minimumAge")),
-        AgeParser.years(text(module, "maximumAge")),
+        values.age("minimum age", text(module, "minimumAge")),
+        values.age("maximum age", text(module, "maximumAge")),
         text(module, "sex"),
         healthy.isBoolean() ? healthy.asBoolean() : null,
         strings(module.path("stdAges")),
@@ -127,11 +127,10 @@ final class CtgovStudyMapper {
     return new Outcome(text(node, "measure"), markdown(text(node, "description")), text(node, "timeFrame"));
   }
 
-  private static Site site(JsonNode node) {
+  private static Site site(JsonNode node, StatedValues values) {
     JsonNode geo = node.path("geoPoint");
     return new Site(text(node, "facility"), text(node, "city"), text(node, "state"), text(node, "country"), text(node, "status"),
-        geo.path("lat").isNumber() ? geo.path("lat").asDouble() : null,
-        geo.path("lon").isNumber() ? geo.path("lon").asDouble() : null);
+        values.number("site latitude", text(geo, "lat"), -90, 90), values.number("site longitude", text(geo, "lon"), -180, 180));
   }
 
   private static Contact contact(JsonNode node) {

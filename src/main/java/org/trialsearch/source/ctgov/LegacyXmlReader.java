@@ -19,11 +19,10 @@ import org.trialsearch.model.Site;
 import org.trialsearch.model.SourceFormat;
 import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.TrialBuilder;
-import org.trialsearch.source.AgeParser;
 import org.trialsearch.source.CriteriaSplitter;
-import org.trialsearch.source.Dates;
 import org.trialsearch.source.RecordSink;
 import org.trialsearch.source.SourceReader;
+import org.trialsearch.source.StatedValues;
 
 /**
  * The legacy ClinicalTrials.gov {@code clinical_study} XML (the old bulk download, one study per
@@ -79,6 +78,7 @@ public final class LegacyXmlReader implements SourceReader {
         return;
       }
       sink.accept(study.build());
+      study.values.report(sink, name, 1);
     } catch (XMLStreamException e) {
       var at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
@@ -104,6 +104,7 @@ public final class LegacyXmlReader implements SourceReader {
   private static final class Study {
     private static final String ROOT = "clinical_study/";
     final TrialBuilder trial = new TrialBuilder();
+    final StatedValues values = new StatedValues();
     private final List<String[]> interventionArms = new ArrayList<>();
     private final String file;
     private Intervention intervention;
@@ -157,16 +158,16 @@ public final class LegacyXmlReader implements SourceReader {
         case "detailed_description/textblock" -> trial.detailedDescription = TextBlocks.clean(raw);
         case "eligibility/criteria/textblock" -> trial.criteria = TextBlocks.clean(raw);
         case "eligibility/gender" -> trial.sex = value;
-        case "eligibility/minimum_age" -> trial.minimumAgeYears = AgeParser.years(value);
-        case "eligibility/maximum_age" -> trial.maximumAgeYears = AgeParser.years(value);
+        case "eligibility/minimum_age" -> trial.minimumAgeYears = values.age("minimum age", value);
+        case "eligibility/maximum_age" -> trial.maximumAgeYears = values.age("maximum age", value);
         case "eligibility/healthy_volunteers" -> trial.healthyVolunteers = value.isEmpty() ? null : !value.equalsIgnoreCase("No");
-        case "enrollment" -> trial.enrollment = integer(value);
+        case "enrollment" -> trial.enrollment = values.count("enrollment", value);
         case "sponsors/lead_sponsor/agency" -> trial.leadSponsor = value;
         case "sponsors/lead_sponsor/agency_class" -> trial.leadSponsorClass = value;
         case "sponsors/collaborator/agency" -> trial.collaborators.add(value);
         case "location_countries/country" -> trial.countries.add(value);
-        case "start_date" -> trial.startDate = Dates.parse(value);
-        case "last_update_posted", "lastchanged_date" -> trial.lastUpdate = Dates.parse(value);
+        case "start_date" -> trial.startDate = values.date("start date", value);
+        case "last_update_posted", "lastchanged_date" -> trial.lastUpdate = values.date("last update date", value);
         default -> group(path.substring(ROOT.length()), value, raw);
       }
     }
@@ -226,14 +227,6 @@ public final class LegacyXmlReader implements SourceReader {
       trial.exclusion = halves.exclusion();
       trial.source = SourceRef.of(SourceFormat.CTGOV_XML, file, 1);
       return trial.build();
-    }
-
-    private static Integer integer(String value) {
-      try {
-        return value.isEmpty() ? null : (int) Double.parseDouble(value);
-      } catch (NumberFormatException e) {
-        return null;
-      }
     }
   }
 }

@@ -20,7 +20,7 @@ import org.trialsearch.model.Trial;
 import org.trialsearch.model.TrialBuilder;
 import org.trialsearch.source.AgeParser;
 import org.trialsearch.source.CriteriaSplitter;
-import org.trialsearch.source.Dates;
+import org.trialsearch.source.StatedValues;
 
 /**
  * Reads a trial from a page copied from a web site: labelled values first ({@link PageValues}),
@@ -54,16 +54,16 @@ final class PageExtractor {
     this.countryOf = countryOf;
   }
 
-  /** The trial the page states, or null when the page holds no trial. */
-  Trial extract(PageText page, String file) {
+  /** The trial the page states, or null when the page holds no trial; its dates and ages that cannot be read are noted in {@code stated}. */
+  Trial extract(PageText page, String file, StatedValues stated) {
     PageValues values = new PageValues(labels, page.lines);
     TrialBuilder trial = new TrialBuilder();
     identify(trial, page, values);
     titles(trial, page, values);
     statusAndPhases(trial, values);
     interventionsAndConditions(trial, page, values);
-    eligibility(trial, page, values);
-    rest(trial, page, values);
+    eligibility(trial, page, values, stated);
+    rest(trial, page, values, stated);
     if (!isTrial(trial)) return null;
     SourceRef.LinkedBy linked = trial.nctId != null ? SourceRef.LinkedBy.NCT_ID : SourceRef.LinkedBy.CONTENT;
     if (trial.nctId == null) trial.nctId = contentId(page.text);
@@ -189,8 +189,8 @@ final class PageExtractor {
     }
   }
 
-  private void eligibility(TrialBuilder trial, PageText page, PageValues values) {
-    ages(trial, values);
+  private void eligibility(TrialBuilder trial, PageText page, PageValues values, StatedValues stated) {
+    ages(trial, values, stated);
     String sex = values.first(PageField.SEX);
     if (sex != null) {
       trial.sex = sex;
@@ -211,7 +211,7 @@ final class PageExtractor {
     }
   }
 
-  private static void ages(TrialBuilder trial, PageValues values) {
+  private static void ages(TrialBuilder trial, PageValues values, StatedValues stated) {
     String ages = values.first(PageField.AGES);
     if (ages != null) {
       Matcher range = AGE_RANGE.matcher(ages);
@@ -232,28 +232,28 @@ final class PageExtractor {
         trial.agesStated = true;
       }
     }
-    String min = values.first(PageField.MINIMUM_AGE);
-    String max = values.first(PageField.MAXIMUM_AGE);
-    if (min != null && AgeParser.years(min) != null) {
-      trial.minimumAgeYears = AgeParser.years(min);
+    Double min = stated.age("minimum age", values.first(PageField.MINIMUM_AGE));
+    Double max = stated.age("maximum age", values.first(PageField.MAXIMUM_AGE));
+    if (min != null) {
+      trial.minimumAgeYears = min;
       trial.agesStated = true;
     }
-    if (max != null && AgeParser.years(max) != null) {
-      trial.maximumAgeYears = AgeParser.years(max);
+    if (max != null) {
+      trial.maximumAgeYears = max;
       trial.agesStated = true;
     }
     if (trial.agesStated) trial.eligibilityStated = true;
   }
 
-  private void rest(TrialBuilder trial, PageText page, PageValues values) {
+  private void rest(TrialBuilder trial, PageText page, PageValues values, StatedValues stated) {
     trial.studyType = values.first(PageField.STUDY_TYPE);
     String enrollment = values.first(PageField.ENROLLMENT);
     if (enrollment != null) {
       Matcher m = INTEGER.matcher(enrollment);
       if (m.find()) trial.enrollment = Integer.parseInt(m.group().replace(",", ""));
     }
-    trial.startDate = Dates.parse(values.first(PageField.START_DATE));
-    trial.lastUpdate = Dates.parse(values.first(PageField.LAST_UPDATE));
+    trial.startDate = stated.date("start date", values.first(PageField.START_DATE));
+    trial.lastUpdate = stated.date("last update date", values.first(PageField.LAST_UPDATE));
     trial.briefSummary = values.first(PageField.BRIEF_SUMMARY);
     if (trial.briefSummary == null) trial.briefSummary = summaryUnderTitle(page.lines);
     trial.detailedDescription = values.first(PageField.DETAILED_DESCRIPTION);

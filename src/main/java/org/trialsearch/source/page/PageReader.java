@@ -11,6 +11,7 @@ import org.trialsearch.config.ConfigSource;
 import org.trialsearch.model.Trial;
 import org.trialsearch.source.RecordSink;
 import org.trialsearch.source.SourceReader;
+import org.trialsearch.source.StatedValues;
 import org.trialsearch.vocabulary.CanonicalNames;
 import org.trialsearch.vocabulary.Fold;
 
@@ -44,12 +45,14 @@ public final class PageReader implements SourceReader {
     }
     String text = new String(bytes, StandardCharsets.UTF_8);
     boolean html = !name.toLowerCase(Locale.ROOT).endsWith(".txt");
-    Trial trial = extractor.extract(html ? PageText.html(text) : PageText.plain(text), name);
+    StatedValues stated = new StatedValues();
+    Trial trial = extractor.extract(html ? PageText.html(text) : PageText.plain(text), name, stated);
     if (trial == null) {
       sink.skip(name, 0, "no trial found in the page (no NCT id, and not a title with trial details)");
       return;
     }
     sink.accept(trial);
+    stated.report(sink, name, 1);
   }
 
   /** Country names: English names of every ISO country and the spellings of the countries vocabulary. */

@@ -9,7 +9,7 @@ import org.trialsearch.index.TrialIndex;
 /**
  * How a server runs, beyond its index and vocabulary.
  *
- * @param http the write token, CORS origins and body limit of the HTTP API
+ * @param http the address, write token, CORS origins and body limit of the HTTP API
  * @param refreshInterval how stale searches may be behind writes
  * @param queryBudget how long one search may run before it is stopped and refused
  */
@@ -21,19 +21,25 @@ public record ServerSettings(HttpSettings http, Duration refreshInterval, Durati
   }
 
   public static ServerSettings defaults() {
-    return new ServerSettings(new HttpSettings(Optional.empty(), List.of(), 32L << 20), TrialIndex.DEFAULT_REFRESH, Duration.ofSeconds(5));
+    return new ServerSettings(new HttpSettings(HttpSettings.LOOPBACK, Optional.empty(), List.of(), 32L << 20), TrialIndex.DEFAULT_REFRESH,
+        Duration.ofSeconds(5));
+  }
+
+  public ServerSettings withHost(String host) {
+    return new ServerSettings(new HttpSettings(host, http.writeToken(), http.corsOrigins(), http.maxBodyBytes()), refreshInterval, queryBudget);
   }
 
   public ServerSettings withWriteToken(String token) {
-    return new ServerSettings(new HttpSettings(Optional.ofNullable(token), http.corsOrigins(), http.maxBodyBytes()), refreshInterval, queryBudget);
+    return new ServerSettings(new HttpSettings(http.host(), Optional.ofNullable(token), http.corsOrigins(), http.maxBodyBytes()), refreshInterval,
+        queryBudget);
   }
 
   public ServerSettings withCorsOrigins(List<String> origins) {
-    return new ServerSettings(new HttpSettings(http.writeToken(), origins, http.maxBodyBytes()), refreshInterval, queryBudget);
+    return new ServerSettings(new HttpSettings(http.host(), http.writeToken(), origins, http.maxBodyBytes()), refreshInterval, queryBudget);
   }
 
   public ServerSettings withLimits(long bodyBytes, Duration budget) {
-    return new ServerSettings(new HttpSettings(http.writeToken(), http.corsOrigins(), bodyBytes), refreshInterval, budget);
+    return new ServerSettings(new HttpSettings(http.host(), http.writeToken(), http.corsOrigins(), bodyBytes), refreshInterval, budget);
   }
 
   public ServerSettings withRefreshInterval(Duration interval) {

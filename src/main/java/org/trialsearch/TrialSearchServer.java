@@ -67,7 +67,7 @@ public final class TrialSearchServer implements Closeable {
       TrialWrites writes = new TrialWrites(index, new TrialIngest(new Enricher(vocabulary)), Readers.all(config, vocabulary));
       ApiServer api = new ApiServer(new SearchService(index, weights, analysis, settings.queryBudget()), suggestions,
           new FilterValues(vocabulary), writes, index, settings.http());
-      Javalin http = api.create().start(port);
+      Javalin http = api.create().start(settings.http().host(), port);
       return new TrialSearchServer(IndexFolder.at(indexDir), index, suggestions, http);
     } catch (RuntimeException | IOException e) {
       index.close();

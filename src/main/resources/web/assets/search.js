@@ -2,7 +2,9 @@
 // so a search can be bookmarked and shared, and Back and Forward replay it.
 
 import { attachAutocomplete } from './autocomplete.js';
-import { DIMENSIONS, ageRange, api, el, inReadingOrder, label, marked, registryUrl, statusClass } from './common.js';
+import {
+  DIMENSIONS, EXPORT_PARAMETERS, SEARCH_PARAMETERS, ageRange, api, el, inReadingOrder, label, marked, registryUrl, statusClass,
+} from './common.js';
 import { renderCharts } from './charts.js';
 
 const PAGE_SIZE = 10;
@@ -23,8 +25,11 @@ const expandedFacets = new Set();
 let loading = null;
 let shown = null;
 
+/** The search the page's address holds, in the API's parameters; others (a campaign tag, say) stay out of the API's way. */
 function state() {
-  return new URLSearchParams(location.search);
+  const params = new URLSearchParams();
+  for (const [name, value] of new URLSearchParams(location.search)) if (SEARCH_PARAMETERS.includes(name)) params.append(name, value);
+  return params;
 }
 
 /** Moves to a new state: a new history entry, then the search it describes. */
@@ -95,8 +100,8 @@ function show(answer, params) {
   $('hits').replaceChildren(...answer.hits.map(hit));
   $('hits').start = (answer.page - 1) * answer.size + 1;
   showPager(answer, params);
-  const csv = new URLSearchParams(params);
-  csv.delete('page');
+  const csv = new URLSearchParams();
+  for (const [name, value] of params) if (EXPORT_PARAMETERS.includes(name)) csv.append(name, value);
   $('csv-link').href = `/api/search.csv${csv.size ? `?${csv}` : ''}`;
   if (focused) document.getElementById(focused)?.focus();
 }

@@ -17,7 +17,7 @@ import org.trialsearch.cli.Main;
 /** {@code serve} in a JVM of its own, as an operator runs it: so tests can stop it with SIGTERM or kill it with SIGKILL. */
 public final class ServerProcess implements AutoCloseable {
 
-  private static final Pattern SERVING = Pattern.compile("Serving .* on http://localhost:(\\d+)/");
+  private static final Pattern SERVING = Pattern.compile("Serving .* on .*http://.+:(\\d+)/");
 
   private final Process process;
   private final int port;

@@ -36,6 +36,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
   int port;
 
+  @Option(names = "--host", defaultValue = HttpSettings.LOOPBACK,
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 = every interface).")
+  String host;
+
   @Option(names = "--config", description = "Vocabulary folder (default: ./index-config if present, else the built-in one).")
   Path config;
 
@@ -75,7 +79,8 @@ final class ServeCommand implements Callable<Integer> {
       }
       stopped.countDown();
     }));
-    LOG.info("Serving {} on http://localhost:{}/ (writes {})", index, server.port(),
+    String address = host.equals("0.0.0.0") ? "every interface, as http://localhost" : "http://" + host;
+    LOG.info("Serving {} on {}:{}/ (writes {})", index, address, server.port(),
         settings.http().writeToken().isPresent() ? "need the write token" : "disabled: no write token");
     stopped.await();
     return 0;
@@ -85,6 +90,7 @@ final class ServeCommand implements Callable<Integer> {
     String token = writeTokenFile != null ? Files.readString(writeTokenFile).strip() : System.getenv(HttpSettings.TOKEN_VARIABLE);
     if (writeTokenFile != null && token.isEmpty()) throw new IOException("the write token file " + writeTokenFile + " is empty");
     return ServerSettings.defaults()
+        .withHost(host)
         .withWriteToken(token)
         .withCorsOrigins(corsOrigins)
         .withRefreshInterval(Duration.ofMillis(refreshMillis))

@@ -5,15 +5,14 @@ import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.trialsearch.http.CsvExport;
+import org.trialsearch.index.Fields;
 import org.trialsearch.index.TrialIndex;
 import org.trialsearch.model.Json;
 import org.trialsearch.search.FilterValues;
@@ -27,6 +26,10 @@ public final class ApiServer {
 
   /** The health answer: whether the index is open, how many trials it holds, and when it was last committed. */
   public record Health(String status, int trials, Instant lastCommit) {}
+
+  /** What autocomplete reads: the text, how many, which kind, and the search's facet filters. */
+  private static final List<String> AUTOCOMPLETE_PARAMETERS =
+      Stream.concat(Stream.of("q", "limit", "kind"), Fields.FACET_DIMENSIONS.stream()).toList();
 
   /** How long stopping waits for requests under way. */
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
@@ -59,6 +62,7 @@ public final class ApiServer {
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = settings.maxBodyBytes();
+      config.http.prefer405over404 = true;
       config.jetty.modifyServer(ApiServer::graceful);
       if (!settings.corsOrigins().isEmpty()) {
         config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
@@ -67,16 +71,18 @@ public final class ApiServer {
         }));
       }
       ErrorMapping.register(config, settings.maxBodyBytes(), metrics);
-      metrics.register(config);
-      writes.register(config);
-      config.routes.get("/api/search", this::search);
-      config.routes.get("/api/search.csv", this::searchCsv);
-      config.routes.get("/api/trials/{nctId}", this::trial);
-      config.routes.get("/api/trials/{nctId}/similar", this::similar);
-      config.routes.get("/api/autocomplete", this::autocomplete);
-      config.routes.get("/api/health", this::health);
-      config.routes.get("/openapi.json", this::openApi);
-      pages.register(config);
+      RequestChecks.register(config);
+      Routes routes = new Routes(config);
+      metrics.register(config, routes);
+      writes.register(routes);
+      routes.get("/api/search", SearchParams.NAMES, this::search);
+      routes.get("/api/search.csv", SearchParams.EXPORT_NAMES, this::searchCsv);
+      routes.get("/api/trials/{nctId}", Routes.NONE, this::trial);
+      routes.get("/api/trials/{nctId}/similar", List.of("limit"), this::similar);
+      routes.get("/api/autocomplete", AUTOCOMPLETE_PARAMETERS, this::autocomplete);
+      routes.get("/api/health", Routes.NONE, this::health);
+      routes.get("/openapi.json", Routes.NONE, this::openApi);
+      pages.register(config, routes);
     });
   }
 
@@ -96,11 +102,7 @@ public final class ApiServer {
 
   /** Streams every matching trial; the first row goes out before the last is read. */
   private void searchCsv(Context ctx) throws IOException {
-    SearchRequest request = SearchParams.read(ctx, filterValues);
-    ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"trials.csv\"");
-    try (Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)) {
-      csvExport.write(request, out);
-    }
+    csvExport.write(SearchParams.read(ctx, filterValues), ctx);
   }
 
   private void trial(Context ctx) throws IOException {

@@ -1,7 +1,11 @@
 package org.trialsearch.http;
 
+import io.javalin.http.Context;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -22,10 +26,40 @@ final class CsvExport {
     this.search = search;
   }
 
-  public void write(SearchRequest request, Writer out) throws IOException {
-    search.checkQuery(request);
-    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
-      search.walk(request, hit -> printer.printRecord(row(hit)));
+  /**
+   * Streams the rows of every matching trial. Nothing is written, not even a header, until the
+   * search has found its first page: whatever fails before (a query that cannot run, a search past
+   * the time budget) is still answered as a JSON error.
+   */
+  void write(SearchRequest request, Context ctx) throws IOException {
+    Rows rows = new Rows(ctx);
+    try (rows) {
+      search.walk(request, hit -> rows.printer().printRecord(row(hit)));
+      rows.printer(); // the header alone when no trial matches
+    }
+  }
+
+  /** The CSV answer, begun when the first row is ready. */
+  private static final class Rows implements Closeable {
+    private final Context ctx;
+    private CSVPrinter printer;
+
+    Rows(Context ctx) {
+      this.ctx = ctx;
+    }
+
+    CSVPrinter printer() throws IOException {
+      if (printer == null) {
+        ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"trials.csv\"");
+        Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+        printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get());
+      }
+      return printer;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (printer != null) printer.close();
     }
   }
 

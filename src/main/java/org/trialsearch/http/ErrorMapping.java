@@ -3,6 +3,8 @@ package org.trialsearch.http;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trialsearch.error.InvalidRequestException;
@@ -12,7 +14,8 @@ import org.trialsearch.write.UnsupportedBodyException;
 
 /**
  * Every error answer is decided here: bad requests 400, unknown things 404, bodies in no readable
- * format 415, refused writes 401/403, a body over the limit 413, a search past the time budget 503
+ * format 415, refused writes 401/403, a method a path does not take 405 with {@code Allow}, a body
+ * over the limit 413, a search past the time budget 503
  * with {@code Retry-After} (counted in the metrics), each with a message that says what was wrong
  * (errors Jetty answers before any route get the same shape from {@link JsonErrorHandler});
  * anything else is a bug, logged with its stack and answered 500 without one.
@@ -20,6 +23,9 @@ import org.trialsearch.write.UnsupportedBodyException;
 final class ErrorMapping {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+  /** How {@code Allow} lists methods: reads first, then writes. */
+  private static final List<String> METHOD_ORDER = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
 
   private ErrorMapping() {}
 
@@ -32,6 +38,12 @@ final class ErrorMapping {
     });
     config.routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage(), null));
     config.routes.exception(UnsupportedBodyException.class, (e, ctx) -> answer(ctx, 415, e.getMessage(), null));
+    config.routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
+      List<String> named = List.of(String.join(",", e.getDetails().values()).split("[,\\s]+"));
+      String allowed = String.join(", ", METHOD_ORDER.stream().filter(named::contains).toList());
+      ctx.header("Allow", allowed);
+      answer(ctx, 405, ctx.method().name() + " is not allowed on " + ctx.path() + "; it takes " + allowed, null);
+    });
     config.routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(),
         e.getStatus() == 413 ? "the body is larger than the limit of " + maxBodyBytes + " bytes (--max-body-mb)" : e.getMessage(), null));
     config.routes.exception(Exception.class, (e, ctx) -> {

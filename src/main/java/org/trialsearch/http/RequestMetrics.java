@@ -67,9 +67,9 @@ final class RequestMetrics {
     }
   }
 
-  void register(JavalinConfig config) {
+  void register(JavalinConfig config, Routes routes) {
     config.requestLogger.http(this::record);
-    config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+    routes.get("/metrics", Routes.NONE, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
   }
 
   private void record(Context ctx, Float millis) {

@@ -32,15 +32,15 @@ final class WebPages {
     this.search = search;
   }
 
-  void register(JavalinConfig config) {
+  void register(JavalinConfig config, Routes routes) {
     config.staticFiles.add(files -> {
       files.hostedPath = "/assets";
       files.directory = "/web/assets";
       files.location = Location.CLASSPATH;
       files.headers = Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff");
     });
-    config.routes.get("/", ctx -> page(ctx, searchPage));
-    config.routes.get("/trial/{id}", this::trial);
+    routes.page("/", ctx -> page(ctx, searchPage));
+    routes.page("/trial/{id}", this::trial);
   }
 
   /** The trial page, answered 404 (with the same page, which says what is missing) when there is no such trial. */

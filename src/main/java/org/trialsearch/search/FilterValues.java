@@ -8,6 +8,7 @@ import java.util.Set;
 import org.trialsearch.enrich.Enricher;
 import org.trialsearch.error.InvalidRequestException;
 import org.trialsearch.index.Fields;
+import org.trialsearch.vocabulary.Fold;
 import org.trialsearch.vocabulary.Vocabulary;
 
 /**
@@ -33,6 +34,10 @@ public final class FilterValues {
       if (value.isEmpty()) throw new InvalidRequestException("empty value for filter '" + dimension + "'");
       if (value.length() > MAX_VALUE_LENGTH) {
         throw new InvalidRequestException("value of filter '" + dimension + "' is longer than " + MAX_VALUE_LENGTH + " characters");
+      }
+      // every value the index holds has a letter or digit; one without ("-", a no-break space) names nothing
+      if (Fold.words(value).isEmpty()) {
+        throw new InvalidRequestException("value of filter '" + dimension + "' has no letter or digit: '" + value + "'");
       }
       out.addAll(canonical(dimension, value));
     }

@@ -99,11 +99,6 @@ public final class SearchService {
     }
   }
 
-  /** Throws what {@link #search} would throw for the request's query, before anything is written. */
-  public void checkQuery(SearchRequest request) {
-    parse(request);
-  }
-
   private ParsedQuery parse(SearchRequest request) {
     try {
       return request.syntax() == SearchRequest.Syntax.LUCENE ? strict.parse(request.query()) : forgiving.parse(request.query());

@@ -1,5 +1,7 @@
 package org.trialsearch.write;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +42,15 @@ public final class BodyFormat {
     if (!type.equals("application/json")) {
       throw new UnsupportedBodyException("PUT takes one study as ClinicalTrials.gov API v2 JSON with content type application/json, not '" + type + "'");
     }
+  }
+
+  /**
+   * The body as UTF-8, which the readers read, when it was sent in another charset. An XML body
+   * is left as it came: it names its encoding itself, and a zip is bytes.
+   */
+  public static byte[] inUtf8(byte[] body, Charset sent, String extension) {
+    if (sent == null || sent.equals(StandardCharsets.UTF_8) || extension.equals(".xml") || extension.equals(".zip")) return body;
+    return new String(body, sent).getBytes(StandardCharsets.UTF_8);
   }
 
   private static String names() {

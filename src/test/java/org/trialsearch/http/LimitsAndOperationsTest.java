@@ -3,6 +3,7 @@ package org.trialsearch.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -101,6 +102,42 @@ class LimitsAndOperationsTest {
     assertTrue(metrics.contains("trialsearch_trials 10.0"), metrics);
     assertTrue(Pattern.compile("trialsearch_index_size_bytes [1-9]").matcher(metrics).find());
     assertTrue(metrics.contains("jvm_memory_used_bytes{area=\"heap\""));
+  }
+
+  /** The default is this machine only; --host 0.0.0.0 opens every interface. */
+  @Test
+  void theServerListensWhereItIsTold() throws Exception {
+    String lan = otherAddressOfThisMachine();
+    assumeTrue(lan != null, "the machine has no address but loopback");
+    assertEquals(200, status("127.0.0.1", sample.port()));
+    assertEquals(-1, status(lan, sample.port()), "refused on " + lan);
+    TestServer everywhere = TestServer.start(List.of(SharedCorpus.SAMPLE_DATA), ServerSettings.defaults().withHost("0.0.0.0"));
+    try {
+      assertEquals(200, status(lan, everywhere.port()));
+      assertEquals(200, status("127.0.0.1", everywhere.port()));
+    } finally {
+      everywhere.close();
+    }
+  }
+
+  /** The status of GET /api/health at that address, or -1 when the connection is refused. */
+  private static int status(String host, int port) throws Exception {
+    try {
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/api/health")).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (java.net.ConnectException refused) {
+      return -1;
+    }
+  }
+
+  private static String otherAddressOfThisMachine() throws Exception {
+    for (var network : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+      if (!network.isUp() || network.isLoopback()) continue;
+      for (var address : java.util.Collections.list(network.getInetAddresses())) {
+        if (address instanceof java.net.Inet4Address && !address.isLoopbackAddress()) return address.getHostAddress();
+      }
+    }
+    return null;
   }
 
   @Test

@@ -172,6 +172,17 @@ class SearchPageBrowserTest {
     assertEquals(answer.path("didYouMean").path("total").asInt(), shownTotal());
   }
 
+  /** The API refuses unknown parameters; the page passes on only its own, whatever else its address carries. */
+  @Test
+  void anAddressCarryingOtherParametersStillSearches() {
+    browser.go("/?q=glioblastoma&utm_source=newsletter&size=3");
+    browser.awaitSearch();
+    assertTrue(browser.find("#error").getAttribute("hidden") != null, "no error shown");
+    assertEquals(server.ok("/api/search?q=glioblastoma").path("total").asInt(), shownTotal());
+    assertEquals(hitIds("/api/search?q=glioblastoma&size=10"), shownHitIds(), "the page asks for its own page size");
+    assertEquals("/api/search.csv?q=glioblastoma", browser.find("#csv-link").getDomAttribute("href"));
+  }
+
   @Test
   void patientAgeAndFiltersWorkFromTheKeyboard() {
     WebElement age = browser.find("#age");

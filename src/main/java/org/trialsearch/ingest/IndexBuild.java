@@ -21,6 +21,7 @@ import org.trialsearch.ingest.Readers;
 import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.Trial;
 import org.trialsearch.source.IngestReport;
+import org.trialsearch.source.InvalidRecordException;
 import org.trialsearch.source.ReportingSink;
 import org.trialsearch.source.SourceReader;
 import org.trialsearch.source.SourceWalker;
@@ -95,8 +96,18 @@ public final class IndexBuild {
       if (matchedPages.contains(key)) continue;
       List<Trial> records = new ArrayList<>(staging.records(key));
       records.addAll(pagesByTrial.getOrDefault(key, List.of()));
+      put(index, key, records);
+    }
+  }
+
+  /** Puts one trial; whatever keeps it out is a line of the report, never the end of the run. */
+  private void put(TrialIndex index, String key, List<Trial> records) throws IOException {
+    try {
       if (ingest.put(index, records).isPresent()) counted(records);
       else report.skip(TrialIngest.siteRowsOnly(key, records));
+    } catch (InvalidRecordException e) {
+      SourceRef first = records.get(0).sources().get(0);
+      report.skip(first.file(), first.position(), e.getMessage());
     }
   }
 

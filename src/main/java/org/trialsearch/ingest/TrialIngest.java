@@ -10,6 +10,7 @@ import org.trialsearch.merge.TrialMerger;
 import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.Trial;
 import org.trialsearch.source.IngestReport;
+import org.trialsearch.source.InvalidRecordException;
 
 /**
  * The one path every trial takes into the index, whether its records were read from files or
@@ -39,10 +40,18 @@ public final class TrialIngest {
   /**
    * Puts the trial these records describe into the index, with the records, so that it can be
    * merged again when one of them changes; nothing when only site rows describe it.
+   *
+   * @throws InvalidRecordException when the index refuses the trial's document (the readers'
+   *     limits keep every value within the index's; this keeps one record from stopping a run if not)
    */
   public Optional<TrialIndex.Write> put(TrialIndex index, List<Trial> records) throws IOException {
     if (TrialMerger.onlySiteRows(records)) return Optional.empty();
-    return Optional.of(index.put(enrich(records), records));
+    EnrichedTrial trial = enrich(records);
+    try {
+      return Optional.of(index.put(trial, records));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRecordException("the index cannot take trial " + trial.trial().nctId() + ": " + e.getMessage());
+    }
   }
 
   /** What the report says of a trial that {@link #put} left out because only site rows describe it. */

@@ -13,6 +13,8 @@ import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.trialsearch.model.SourceRef;
+import org.trialsearch.model.Trial;
 
 /**
  * Walks files, folders and zips (zips inside zips too), hands each file to the reader that takes
@@ -43,11 +45,13 @@ public final class SourceWalker {
     return total;
   }
 
+  /** Reads every file under the roots; each record reaches the sink within {@link RecordLimits}. */
   public void walk(List<Path> roots, RecordSink sink, IngestReport report) throws IOException {
+    RecordSink limited = withinLimits(sink);
     for (Path root : roots) {
       if (!Files.exists(root)) throw new IOException("no such file or folder: " + root);
       try (Stream<Path> files = Files.walk(root)) {
-        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) readFile(file, sink, report);
+        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) readFile(file, limited, report);
       }
     }
   }
@@ -63,7 +67,36 @@ public final class SourceWalker {
 
   /** Reads one stream that is not a file on disk (a request body), choosing the reader by the name's extension and the first bytes. */
   public void read(InputStream in, String name, RecordSink sink, IngestReport report) throws IOException {
-    readStream(in, name, sink, report);
+    readStream(in, name, withinLimits(sink), report);
+  }
+
+  /** Hands each record on within the limits, with a line for what was cut; a record without a trial id is skipped. */
+  private static RecordSink withinLimits(RecordSink sink) {
+    return new RecordSink() {
+      @Override
+      public void accept(Trial trial) {
+        SourceRef source = trial.sources().get(0);
+        RecordLimits.Limited limited;
+        try {
+          limited = RecordLimits.apply(trial);
+        } catch (InvalidRecordException e) {
+          sink.skip(source.file(), source.position(), e.getMessage());
+          return;
+        }
+        sink.accept(limited.trial());
+        limited.cuts().forEach(cut -> sink.warn(source.file(), source.position(), cut));
+      }
+
+      @Override
+      public void skip(String file, int position, String reason) {
+        sink.skip(file, position, reason);
+      }
+
+      @Override
+      public void warn(String file, int position, String problem) {
+        sink.warn(file, position, problem);
+      }
+    };
   }
 
   private void readStream(InputStream raw, String name, RecordSink sink, IngestReport report) throws IOException {

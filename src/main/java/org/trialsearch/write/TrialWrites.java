@@ -16,6 +16,7 @@ import org.trialsearch.ingest.TrialIngest;
 import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.Trial;
 import org.trialsearch.source.IngestReport;
+import org.trialsearch.source.InvalidRecordException;
 import org.trialsearch.source.ReportingSink;
 import org.trialsearch.source.SourceReader;
 import org.trialsearch.source.SourceWalker;
@@ -96,7 +97,14 @@ public final class TrialWrites {
     List<IngestReport.Skipped> skipped = new ArrayList<>(body.report.skipped());
     TrialIndex.Write last = null;
     for (Map.Entry<String, List<Trial>> trial : byTrial.entrySet()) {
-      Optional<TrialIndex.Write> done = writeTrial(trial.getKey(), trial.getValue());
+      Optional<TrialIndex.Write> done;
+      try {
+        done = writeTrial(trial.getKey(), trial.getValue());
+      } catch (InvalidRecordException e) {
+        SourceRef first = trial.getValue().get(0).sources().get(0);
+        skipped.add(new IngestReport.Skipped(first.file(), first.position(), e.getMessage()));
+        continue;
+      }
       if (done.isEmpty()) {
         skipped.add(TrialIngest.siteRowsOnly(trial.getKey(), trial.getValue()));
         continue;

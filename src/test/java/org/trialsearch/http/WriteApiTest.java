@@ -152,6 +152,23 @@ class WriteApiTest {
         "the body is larger than the limit of " + BODY_LIMIT + " bytes (--max-body-mb)");
   }
 
+  /** An over-long value is cut as it is read, and the answer says so; the trial is written. */
+  @Test
+  void aWriteWithAnOverLongTitleIsCutAndSaysSo() throws IOException {
+    ObjectNode study = study("NCT00465816.json");
+    identification(study).put("nctId", "NCT09990003").put("briefTitle", "T".repeat(8_192));
+    ((ObjectNode) identification(study).path("orgStudyIdInfo")).put("id", "9".repeat(32_767));
+    Answer answer = put("NCT09990003", study);
+    assertEquals(200, answer.status(), answer.body());
+    assertEquals("[\"NCT09990003\"]", answer.json().path("written").toString());
+    List<String> warnings = new ArrayList<>();
+    answer.json().path("warnings").forEach(w -> warnings.add(w.path("reason").asText()));
+    assertEquals(List.of("org study id of 32767 characters left out (an id has at most 200)",
+        "brief title cut to 1000 characters (it had 8192)"), warnings);
+    Poll.until("the trial is there", () -> server.get("/api/trials/NCT09990003").status() == 200);
+    assertEquals("T".repeat(1000), server.ok("/api/trials/NCT09990003").path("trial").path("briefTitle").asText());
+  }
+
   private static Answer put(String id, JsonNode study) {
     return putRaw(id, "application/json", study.toString());
   }

@@ -2,6 +2,7 @@ package org.trialsearch.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,6 +88,40 @@ class CorruptedInputsTest {
     assertEquals(null, kept.startDate());
     assertEquals(null, kept.eligibility().minimumAgeYears());
     assertEquals(LocalDate.of(2015, 8, 19), kept.lastUpdate(), "the record's other dates are kept");
+  }
+
+  /**
+   * Values longer than any index term may be: the record is indexed with them cut (ids left out),
+   * each cut a line of the report; a record whose trial id is not one is skipped; the run goes on.
+   */
+  @Test
+  void overLongValuesAreCutAndTheRunGoesOn() throws IOException {
+    Path sources = Files.createDirectories(dir.resolve("sources"));
+    ObjectNode study = (ObjectNode) SharedCorpus.mapper().readTree(SharedCorpus.v2().resolve("NCT00973089.json").toFile());
+    ObjectNode protocol = (ObjectNode) study.path("protocolSection");
+    ((ObjectNode) protocol.path("identificationModule")).put("briefTitle", "Long " + "ü".repeat(9_000))
+        .set("orgStudyIdInfo", SharedCorpus.mapper().createObjectNode().put("id", "X".repeat(40_000)));
+    ((ObjectNode) protocol.path("conditionsModule")).putArray("conditions").add("c".repeat(8_200)).add("Leukemia");
+    ((ObjectNode) protocol.path("sponsorCollaboratorsModule").path("leadSponsor")).put("name", "S".repeat(8_192));
+    Files.write(sources.resolve("a-long.json"), SharedCorpus.mapper().writeValueAsBytes(study));
+    Files.writeString(sources.resolve("b-study.xml"), Files.readString(legacyStudy()).replace("<nct_id>NCT00000102</nct_id>",
+        "<nct_id>" + "9".repeat(40_000) + "</nct_id>"));
+
+    IndexBuild.Result result = IndexBuild.run(dir.resolve("index"), List.of(sources), TestReaders.config(), bytes -> {});
+
+    assertEquals(1, result.trials());
+    List<String> warnings = result.report().warnings().stream().map(IngestReport.Skipped::toString).map(s -> s.replace(sources + "/", "")).toList();
+    assertEquals(List.of(
+        "a-long.json #1: org study id of 40000 characters left out (an id has at most 200)",
+        "a-long.json #1: brief title cut to 1000 characters (it had 9005)",
+        "a-long.json #1: conditions cut to 1000 characters (it had 8200)",
+        "a-long.json #1: sponsor cut to 1000 characters (it had 8192)"), warnings);
+    List<String> skipped = result.report().skipped().stream().map(IngestReport.Skipped::toString).map(s -> s.replace(sources + "/", "")).toList();
+    assertEquals(List.of("b-study.xml #1: not a trial id: '9999999999999999999999999999999999999999… (40000 characters)' (expected NCT and 8 digits)"), skipped);
+    Trial kept = Collected.from(sources.resolve("a-long.json")).only();
+    assertEquals("Long " + "ü".repeat(995), kept.briefTitle());
+    assertEquals(List.of("c".repeat(1000), "Leukemia"), kept.conditions());
+    assertEquals(null, kept.ids().orgStudyId());
   }
 
   /** One real legacy study, copied out of the bulk zip. */

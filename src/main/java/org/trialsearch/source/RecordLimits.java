@@ -26,9 +26,9 @@ public final class RecordLimits {
 
   /** Codes and places: statuses, phases, types, countries, cities, contacts. */
   static final int SHORT = 200;
-  /** Names: titles, conditions, interventions, sponsors, facilities, outcome measures. */
+  /** Names: titles, conditions, interventions, sponsors, facilities. */
   static final int NAME = 1_000;
-  /** Free text: summaries, descriptions, criteria. */
+  /** Free text: summaries, descriptions, criteria, outcome measures (a website export joins measure and description). */
   static final int TEXT = 100_000;
   /** Items of one list: conditions, interventions, sites, ... */
   static final int ITEMS = 5_000;
@@ -93,7 +93,7 @@ public final class RecordLimits {
   }
 
   private Outcome outcome(Outcome o) {
-    return new Outcome(cut("outcome measure", o.measure(), NAME), cut("outcome description", o.description(), TEXT),
+    return new Outcome(cut("outcome measure", o.measure(), TEXT), cut("outcome description", o.description(), TEXT),
         cut("outcome time frame", o.timeFrame(), NAME));
   }
 

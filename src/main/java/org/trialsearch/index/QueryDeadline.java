@@ -46,6 +46,11 @@ public final class QueryDeadline implements QueryTimeout {
     }
   }
 
+  /** Stops the calling thread's search with {@link Exceeded} when its budget is spent: for the parts of an answer Lucene's timeout does not reach. */
+  public static void check() {
+    INSTANCE.shouldExit();
+  }
+
   /** The part of a search another thread runs, under the deadline of the thread handing it over. */
   static Runnable carried(Runnable part) {
     long handed = DEADLINE.get()[0];

@@ -9,6 +9,8 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
@@ -94,6 +96,17 @@ public final class TrialSearcher extends IndexSearcher {
   /** Starts a part of an answer on another core while cores are idle, else runs it now. */
   public <T> SearchWorkers.Later<T> beside(SearchWorkers.Part<T> part) throws IOException {
     return workers.beside(part);
+  }
+
+  /**
+   * The query rewritten under the calling thread's deadline: fuzzy, wildcard and regular-expression
+   * terms are looked up in the term dictionaries while rewriting, before Lucene's own timeout
+   * (which checks between the windows of documents it scores) could stop them.
+   */
+  public Query rewriteWithinDeadline(Query query) throws IOException {
+    IndexSearcher exitable = new IndexSearcher(ExitableDirectoryReader.wrap((DirectoryReader) getIndexReader(), QueryDeadline.INSTANCE));
+    exitable.setSimilarity(getSimilarity());
+    return exitable.rewrite(query);
   }
 
   /** Whether the index holds any trial: every trial has a value, stated or not, in every dimension. */

@@ -27,6 +27,8 @@ public record SearchRequest(
   /** How deep paging may go (page * size); beyond it results would cost more than anyone reads. */
   public static final int MAX_WINDOW = 10_000;
   public static final int MAX_QUERY_LENGTH = 1_000;
+  /** How many hits one answer explains: an explanation scores its hit again, term by term. */
+  public static final int MAX_EXPLAINED = 20;
 
   public SearchRequest {
     query = query == null ? "" : query.strip();
@@ -40,6 +42,9 @@ public record SearchRequest(
     if (cursor != null && page != 1) throw new InvalidRequestException("give either page or cursor, not both");
     if (cursor == null && (long) page * size > MAX_WINDOW) {
       throw new InvalidRequestException("page * size may be at most " + MAX_WINDOW + "; walk deeper with cursor (nextCursor of each answer)");
+    }
+    if (explain && size > MAX_EXPLAINED) {
+      throw new InvalidRequestException("explain=true explains at most " + MAX_EXPLAINED + " hits a page; ask size=" + MAX_EXPLAINED + " or fewer");
     }
     if (age != null && (age.isNaN() || age < 0 || age > 150)) {
       throw new InvalidRequestException("age must be a number of years between 0 and 150");

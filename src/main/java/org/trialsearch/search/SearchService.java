@@ -25,7 +25,6 @@ import org.apache.lucene.search.TopDocs;
 import org.trialsearch.enrich.EnrichedTrial;
 import org.trialsearch.error.InvalidRequestException;
 import org.trialsearch.error.NotFoundException;
-import org.trialsearch.error.OverBudgetException;
 import org.trialsearch.index.FacetFields;
 import org.trialsearch.index.Fields;
 import org.trialsearch.index.QueryDeadline;
@@ -60,12 +59,12 @@ public final class SearchService {
   private final SpellingCorrector spelling = new SpellingCorrector();
   private final SimilarTrials similar;
   private final FacetedSearch faceted = new FacetedSearch();
-  private final Duration budget;
+  private final SearchBudget budget;
 
-  /** @param budget how long the matching and counting of one search may take; longer searches are stopped and answered 503 */
+  /** @param budget how long one search may take, all of it; longer searches are stopped and answered 503 */
   public SearchService(TrialIndex index, FieldWeights weights, TextAnalysis analysis, Duration budget) {
     this.index = index;
-    this.budget = budget;
+    this.budget = SearchBudget.ofThisMachine(budget);
     this.forgiving = new ForgivingQueryParser(analysis, weights);
     this.strict = new StrictQueryParser(weights.synonyms() ? analysis.withSynonyms() : analysis.plain(), weights);
     this.snippets = new Snippets(analysis.plain());
@@ -74,12 +73,15 @@ public final class SearchService {
 
   public SearchResponse search(SearchRequest request) throws IOException {
     ParsedQuery parsed = parse(request);
-    return index.withSearcher(searcher -> searcher.hasTrials() ? search(searcher, parsed, request) : empty(request));
+    boolean expands = SearchBudget.expandsTerms(parsed.strict());
+    return budget.run(expands || request.explain(),
+        () -> index.withSearcher(searcher -> searcher.hasTrials() ? search(searcher, parsed, expands, request) : empty(request)));
   }
 
-  private SearchResponse search(TrialSearcher searcher, ParsedQuery parsed, SearchRequest request) throws IOException {
+  /** @param expands whether the query looks terms up by a pattern, to be rewritten under the deadline */
+  private SearchResponse search(TrialSearcher searcher, ParsedQuery parsed, boolean expands, SearchRequest request) throws IOException {
     try {
-      Query query = parsed.strict();
+      Query query = expands ? searcher.rewriteWithinDeadline(parsed.strict()) : parsed.strict();
       Matches matches = run(searcher, query, request);
       boolean relaxed = false;
       if (matches.total == 0 && parsed.relaxed() != null) {
@@ -91,9 +93,10 @@ public final class SearchService {
         }
       }
       List<Hit> hits = hits(searcher, query, matches.top, request);
+      Map<String, FacetCounts> counts = counts(matches.facets.get());
+      QueryDeadline.check(); // counting and stored hits are not stopped within: stop before more work
       return new SearchResponse(request.query(), matches.total, request.page(), request.size(), relaxed,
-          relaxed ? RELAXED_NOTICE : null, hits, nextCursor(matches, request), didYouMean(searcher, request, matches.total),
-          counts(matches.facets.get()));
+          relaxed ? RELAXED_NOTICE : null, hits, nextCursor(matches, request), didYouMean(searcher, request, matches.total), counts);
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooManyClauses();
     }
@@ -129,13 +132,13 @@ public final class SearchService {
   public List<Hit> similar(String nctId, int limit) throws IOException {
     if (limit < 1 || limit > SearchRequest.MAX_SIZE) throw new InvalidRequestException("limit must be between 1 and " + SearchRequest.MAX_SIZE + ", got " + limit);
     EnrichedTrial trial = trial(nctId);
-    return index.withSearcher(searcher -> {
+    return budget.within(() -> index.withSearcher(searcher -> {
       List<Hit> hits = new ArrayList<>();
       for (ScoreDoc doc : searcher.search(similar.query(searcher, trial), limit).scoreDocs) {
         hits.add(hit(searcher.hit(doc.doc), doc.score, Map.of()));
       }
       return hits;
-    });
+    }));
   }
 
   public int trialCount() throws IOException {
@@ -148,13 +151,9 @@ public final class SearchService {
     FieldDoc after = request.cursor() == null ? null : Cursor.decode(request.cursor(), request.sort());
     Query ranged = withRanges(query, request);
     int topN = after != null ? request.size() : request.page() * request.size();
-    try {
-      FacetedSearch.Result result = QueryDeadline.within(budget, () -> faceted.search(searcher, ranged,
-          ranged instanceof MatchAllDocsQuery, request.filters(), after, topN, Cursor.sort(request.sort())));
-      return new Matches(result.total(), result.top(), result.facets());
-    } catch (QueryDeadline.Exceeded e) {
-      throw new OverBudgetException(budget);
-    }
+    FacetedSearch.Result result = faceted.search(searcher, ranged, ranged instanceof MatchAllDocsQuery, request.filters(), after, topN,
+        Cursor.sort(request.sort()));
+    return new Matches(result.total(), result.top(), result.facets());
   }
 
   /** The query with the request's filters: facet values as drill-downs, age and dates as point ranges. */
@@ -164,23 +163,28 @@ public final class SearchService {
 
   /**
    * Every matching trial in the request's order, page after page on one point-in-time searcher,
-   * without counting facets or cutting snippets: for exports.
+   * without counting facets or cutting snippets: for exports. An export holds a core for long, so it
+   * takes its turn among the expensive searches; each page is found within the budget.
    */
   public void walk(SearchRequest request, HitConsumer consumer) throws IOException {
     ParsedQuery parsed = parse(request);
-    index.withSearcher(searcher -> {
+    budget.inTurn(() -> index.withSearcher(searcher -> {
       if (searcher.hasTrials()) walk(searcher, parsed, request, consumer);
       return null;
-    });
+    }));
   }
 
   private void walk(TrialSearcher searcher, ParsedQuery parsed, SearchRequest request, HitConsumer consumer) throws IOException {
     try {
-      Query query = filtered(parsed.strict(), request);
-      if (parsed.relaxed() != null && searcher.count(query) == 0) query = filtered(parsed.relaxed(), request);
+      Query query = budget.within(() -> {
+        Query strict = filtered(searcher.rewriteWithinDeadline(parsed.strict()), request);
+        return parsed.relaxed() != null && searcher.count(strict) == 0 ? filtered(parsed.relaxed(), request) : strict;
+      });
       FieldDoc after = null;
       while (true) {
-        TopDocs page = searcher.searchAfter(after, query, WALK_PAGE, Cursor.sort(request.sort()), true);
+        FieldDoc from = after;
+        Query walked = query;
+        TopDocs page = budget.within(() -> searcher.searchAfter(from, walked, WALK_PAGE, Cursor.sort(request.sort()), true));
         for (ScoreDoc doc : page.scoreDocs) consumer.accept(hit(searcher.hit(doc.doc), doc.score, Map.of()));
         if (page.scoreDocs.length < WALK_PAGE) return;
         after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
@@ -237,6 +241,7 @@ public final class SearchService {
   }
 
   private List<Hit> hits(TrialSearcher searcher, Query query, TopDocs top, SearchRequest request) throws IOException {
+    QueryDeadline.check();
     ScoreDoc[] docs = top.scoreDocs;
     int from = request.cursor() != null ? 0 : Math.min((request.page() - 1) * request.size(), docs.length);
     int[] ids = new int[docs.length - from];
@@ -247,9 +252,11 @@ public final class SearchService {
     }
     List<Map<String, List<String>>> fragments = query instanceof MatchAllDocsQuery
         ? java.util.Collections.nCopies(ids.length, Map.of()) : snippets.of(searcher, query, ids, stored);
+    Query explained = withRanges(query, request);
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < ids.length; i++) {
-      ScoreExplanation why = request.explain() ? ScoreExplanation.of(searcher.explain(withRanges(query, request), ids[i])) : null;
+      QueryDeadline.check();
+      ScoreExplanation why = request.explain() ? ScoreExplanation.of(searcher.explain(explained, ids[i])) : null;
       hits.add(hit(stored.get(i), docs[from + i].score, fragments.get(i), why));
     }
     return hits;

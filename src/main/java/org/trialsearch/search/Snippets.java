@@ -16,6 +16,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.trialsearch.index.Fields;
+import org.trialsearch.index.QueryDeadline;
 import org.trialsearch.index.StoredHit;
 import org.trialsearch.search.query.PhrasePairs;
 
@@ -51,6 +52,7 @@ final class Snippets {
     Map<String, Query> fieldQueries = perField(query);
     Map<String, String[]> highlights = new java.util.HashMap<>();
     for (String field : StoredHit.SNIPPET_FIELDS) {
+      QueryDeadline.check();
       Query fieldQuery = fieldQueries.get(field);
       highlights.put(field, fieldQuery == null ? new String[docIds.length]
           : highlighter.highlightFields(new String[] {field}, fieldQuery, docIds, new int[] {passages(field)}).get(field));

@@ -8,6 +8,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.trialsearch.error.InvalidRequestException;
@@ -34,6 +35,9 @@ public final class StrictQueryParser {
         new MultiFieldQueryParser(weights.weights().keySet().toArray(String[]::new), analyzer, weights.weights());
     parser.setDefaultOperator(QueryParser.Operator.AND);
     parser.setSplitOnWhitespace(true);
+    // wildcard, prefix and regular-expression terms expand into at most the clause limit of terms,
+    // looked up while rewriting (under the search's deadline) rather than while scoring
+    parser.setMultiTermRewriteMethod(MultiTermQuery.CONSTANT_SCORE_BOOLEAN_REWRITE);
     try {
       Query query = parser.parse(text);
       return new ParsedQuery(query, null);

@@ -80,8 +80,9 @@ final class ServeCommand implements Callable<Integer> {
       stopped.countDown();
     }));
     String address = host.equals("0.0.0.0") ? "every interface, as http://localhost" : "http://" + host;
-    LOG.info("Serving {} on {}:{}/ (writes {})", index, address, server.port(),
-        settings.http().writeToken().isPresent() ? "need the write token" : "disabled: no write token");
+    LOG.info("Serving {} on {}:{}/ (writes {}; heap up to {} MB, -Xmx)", index, address, server.port(),
+        settings.http().writeToken().isPresent() ? "need the write token" : "disabled: no write token",
+        Runtime.getRuntime().maxMemory() >> 20);
     stopped.await();
     return 0;
   }

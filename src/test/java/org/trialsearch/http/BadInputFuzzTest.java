@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,17 +22,22 @@ import org.junit.jupiter.api.Test;
 import org.trialsearch.ServerSettings;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.TestServer;
+import org.trialsearch.index.Fields;
 
 /**
- * Thousands of generated malformed and hostile requests: every answer must be a 2xx, or a 4xx with
- * a JSON error of the same status (the trial page's own 404 page aside); never a 5xx; and the
- * server must answer as before afterwards.
+ * Ten thousand generated malformed and hostile requests, from a generator for each kind of input
+ * that has broken a server like this one: parameters of every type with nasty values, filter values
+ * that normalise to nothing, path escapes that are not escapes, unknown or illegal body charsets,
+ * over-long values in written records, Lucene-syntax storms (fuzzy, regular expressions,
+ * explanations, exports), every method on every path, unknown parameters, and broken HTTP. Every
+ * answer must be a 2xx, or a 4xx with a JSON error of the same status (the trial page's own 404
+ * page aside); never a 5xx; and the server must answer as before afterwards.
  * The seed is printed; {@code -Dfuzz.seed=N} replays a run.
  */
 class BadInputFuzzTest {
 
   private static final String TOKEN = "fuzz-token";
-  private static final int REQUESTS = 4000;
+  private static final int REQUESTS = 10_000;
   private static final String[] PATHS = {
       "/api/search", "/api/search.csv", "/api/autocomplete", "/api/trials/", "/api/health", "/trial/", "/assets/", "/", "/openapi.json",
       "/metrics", "/api/trials", "/api/nothing"};
@@ -47,6 +54,14 @@ class BadInputFuzzTest {
       "application/json", "application/xml", "text/csv", "text/html", "text/plain", "application/zip", "image/png", "", "application/json; charset=latin1",
       "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "*/*", "application/json;;;"};
   private static final String[] METHODS = {"GET", "GET", "GET", "GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"};
+  private static final String[] ANY_METHOD = {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "PROPFIND", "BREW"};
+  private static final String[] ODD_VALUES = {"-", "++!", "%E2%80%8B", "%C2%A0", "%20", "%09", "%00", "%EF%BB%BF", "%E2%80%AE", "_", "()", "%F0%9F%98%80",
+      "%CC%81", "..", "%2F", "%5C", "*", "%25", "%E3%80%80", "%E2%81%A0"};
+  private static final String[] ODD_ESCAPES = {"%u0041", "%", "%Z", "%4", "%%", "%G1", "%u", "%2", "%c0%af", "%25u0041", "%ZZ%ZZ", "%E0%A4"};
+  private static final String[] CHARSETS = {"bogus", "@@", "\"utf-8", "utf-8\"", "", "UTF-16", "utf-32", "ISO-8859-1", "windows-1252", "x-unknown",
+      "\"\"", "utf8", "latin1", "UTF-7", "ebcdic-cp-us", "a".repeat(300), "ü", "utf-8;charset=bogus"};
+  private static final String[] PATTERN_TERMS = {"patient~2", "disease~2", "cell~1", "lympho*", "*oma", "/.*/", "/[a-z]+/", "leuk?mia", "[a TO z]",
+      "{a TO b}", "ab~2", "c*", "title:/.{2,5}/", "criteria:t*", "x~", "\"acute leukemia\"~5", "a*b*c*", "inclusion:[0 TO 9]"};
 
   private static TestServer server;
   private static byte[] realStudy;
@@ -70,14 +85,26 @@ class BadInputFuzzTest {
     JsonNode before = server.ok("/api/search?q=leukemia&antigen=CD19");
     List<String> failures = new ArrayList<>();
     int tried = 0;
+    Map<String, Integer> statuses = new TreeMap<>();
     for (int i = 0; i < REQUESTS; i++) {
-      byte[] request = random.nextInt(10) == 0 ? brokenRequest(random) : request(random);
+      byte[] request = switch (random.nextInt(10)) {
+        case 0 -> brokenRequest(random);
+        case 1 -> emptyFilterValue(random);
+        case 2 -> oddPathEscape(random);
+        case 3 -> oddCharset(random);
+        case 4 -> random.nextInt(4) == 0 ? overLongRecord(random) : anyMethod(random);
+        case 5 -> patternStorm(random);
+        case 6 -> unknownParameter(random);
+        default -> request(random);
+      };
       String answer = LimitsAndOperationsTest.raw(server.port(), request);
       tried++;
+      Matcher status = STATUS.matcher(answer);
+      statuses.merge(status.find() ? status.group(1) : "none", 1, Integer::sum);
       String problem = problem(answer, request);
       if (problem != null && failures.size() < 20) failures.add(problem + "\n  request: " + printable(request));
     }
-    System.out.println("fuzz: " + tried + " requests, " + failures.size() + " bad answers");
+    System.out.println("fuzz: " + tried + " requests, " + failures.size() + " bad answers; statuses " + statuses);
     assertEquals(List.of(), failures, "seed " + seed);
     JsonNode after = server.ok("/api/search?q=leukemia&antigen=CD19");
     assertEquals(before.path("total"), after.path("total"), "the server answers as before");
@@ -101,6 +128,71 @@ class BadInputFuzzTest {
     if (body.length > 0 || random.nextBoolean()) head.append("Content-Type: ").append(pick(random, CONTENT_TYPES)).append("\r\n");
     head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
     return concat(head.toString().getBytes(StandardCharsets.ISO_8859_1), body);
+  }
+
+  /** A filter value that folds to nothing, for a random dimension, on search, export or autocomplete. */
+  private static byte[] emptyFilterValue(Random random) {
+    String path = pick(random, new String[] {"/api/search?", "/api/search.csv?", "/api/autocomplete?q=car&"});
+    String dim = Fields.FACET_DIMENSIONS.get(random.nextInt(Fields.FACET_DIMENSIONS.size()));
+    return get(path + dim + "=" + pick(random, ODD_VALUES) + (random.nextBoolean() ? pick(random, ODD_VALUES) : ""));
+  }
+
+  /** A path with an escape that is not %XX, by any method, on a route with a path parameter or none. */
+  private static byte[] oddPathEscape(Random random) {
+    String path = pick(random, new String[] {"/api/trials/x", "/api/trials/NCT0", "/trial/", "/api/search", "/assets/", "/"}) + pick(random, ODD_ESCAPES)
+        + (random.nextBoolean() ? "/similar" : "");
+    return raw(pick(random, ANY_METHOD), path, random.nextBoolean() ? "application/json" : null, random.nextBoolean() ? realStudy : new byte[0], true);
+  }
+
+  /** A write whose Content-Type names a charset, known or not, legal or not. */
+  private static byte[] oddCharset(Random random) {
+    boolean put = random.nextBoolean();
+    String type = (put || random.nextBoolean() ? "application/json" : pick(random, new String[] {"text/csv", "text/plain", "application/xml"}))
+        + "; charset=" + pick(random, CHARSETS);
+    return raw(put ? "PUT" : "POST", put ? "/api/trials/NCT02210780" : "/api/trials", type, random.nextBoolean() ? realStudy : body(random), true);
+  }
+
+  /** A record with a value longer than any index term may be, written by PUT or POST. */
+  private static byte[] overLongRecord(Random random) {
+    String id = "NCT0998" + (1000 + random.nextInt(9000));
+    String huge = pick(random, new String[] {"T", "ü", "😀", "a b ", "\\\""}).repeat(2_000 + random.nextInt(12_000));
+    String field = pick(random, new String[] {"briefTitle", "officialTitle", "acronym"});
+    String study = new String(realStudy, StandardCharsets.UTF_8).replace("NCT02210780", id)
+        .replaceFirst("\"" + field + "\":\\s*\"[^\"]*\"", "\"" + field + "\": \"" + java.util.regex.Matcher.quoteReplacement(huge) + "\"");
+    if (random.nextBoolean()) study = study.replace("\"orgStudyIdInfo\": {", "\"orgStudyIdInfo\": {\"id\": \"" + "9".repeat(33_000) + "\", \"x\":");
+    boolean put = random.nextBoolean();
+    return raw(put ? "PUT" : "POST", put ? "/api/trials/" + id : "/api/trials", "application/json", study.getBytes(StandardCharsets.UTF_8), true);
+  }
+
+  /** Any method, including ones HTTP does not know, on any path. */
+  private static byte[] anyMethod(Random random) {
+    return raw(pick(random, ANY_METHOD), pick(random, PATHS) + (random.nextBoolean() ? "NCT02210780" : ""), null, new byte[0], random.nextBoolean());
+  }
+
+  /** Lucene syntax with pattern terms in number: fuzzy, wildcards, regular expressions, ranges; with explanations, pages and exports. */
+  private static byte[] patternStorm(Random random) {
+    StringBuilder q = new StringBuilder();
+    for (int i = 0, n = 1 + random.nextInt(20); i < n; i++) q.append(pick(random, PATTERN_TERMS)).append(random.nextInt(4) == 0 ? " OR " : " ");
+    String path = random.nextInt(4) == 0 ? "/api/search.csv?" : "/api/search?" + (random.nextBoolean() ? "explain=true&size=" + (1 + random.nextInt(25)) + "&" : "");
+    return get(path + "syntax=lucene&q=" + encode(random, q.toString()));
+  }
+
+  /** A parameter the route does not take, sometimes a near miss of one it does. */
+  private static byte[] unknownParameter(Random random) {
+    String name = pick(random, new String[] {"antigne", "near", "radius_km", "facets", "q ", "Q", "sizes", "pag", "limt", "utm_source", "%00", "a[b]", "%FF"});
+    return get(pick(random, PATHS) + "?" + name + "=" + encode(random, word(random)));
+  }
+
+  private static byte[] get(String target) {
+    return ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  private static byte[] raw(String method, String target, String contentType, byte[] body, boolean token) {
+    StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+    if (token) head.append("Authorization: Bearer ").append(TOKEN).append("\r\n");
+    if (contentType != null) head.append("Content-Type: ").append(contentType).append("\r\n");
+    head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+    return concat(head.toString().getBytes(StandardCharsets.UTF_8), body);
   }
 
   /** Bodies: truncated real studies, deep nesting, random bytes, other formats' garbage, a DTD bomb. */

@@ -100,6 +100,29 @@ class HostileRequestsTest {
     assertEquals(null, answer.headers().firstValue("Content-Disposition").orElse(null));
   }
 
+  /** Explanations score each hit again: at most 20 of them, and like all the rest of a search, within the budget. */
+  @Test
+  void anExpensiveSearchIsRefusedOrHeldToTheBudget() {
+    String fuzzy = SearchApiTest.enc("patient~2 disease~2 therapy~2 treatment~2 cancer~2 study~2 women~2 history~2 months~2 weeks~2");
+    assertError(server.get("/api/search?syntax=lucene&size=100&explain=true&q=" + fuzzy), 400,
+        "explain=true explains at most 20 hits a page; ask size=20 or fewer");
+    Answer explained = server.get("/api/search?syntax=lucene&size=20&explain=true&q=" + fuzzy);
+    assertEquals(200, explained.status(), explained.body());
+    assertEquals(20, explained.json().path("hits").size());
+    assertTrue(explained.json().path("hits").get(0).path("explanation").path("reasons").size() > 0);
+    TestServer tight = TestServer.start(List.of(SharedCorpus.SAMPLE_DATA), ServerSettings.defaults().withLimits(1 << 20, java.time.Duration.ofNanos(1)));
+    try {
+      assertError(tight.get("/api/search?syntax=lucene&size=20&explain=true&q=" + fuzzy), 503, "the search ran longer than the time budget of 0 ms"
+          + " per query (--query-budget-ms) and was stopped; try again in a moment, or narrow it");
+      assertError(tight.get("/api/search.csv?q=leukemia"), 503, "the search ran longer than the time budget of 0 ms"
+          + " per query (--query-budget-ms) and was stopped; try again in a moment, or narrow it");
+      assertError(tight.get("/api/trials/NCT03391466/similar"), 503, "the search ran longer than the time budget of 0 ms"
+          + " per query (--query-budget-ms) and was stopped; try again in a moment, or narrow it");
+    } finally {
+      tight.close();
+    }
+  }
+
   @Test
   void anUnknownParameterIs400NamingIt() {
     assertError(server.get("/api/search?antigne=CD19"), 400, "unknown parameter 'antigne' (did you mean 'antigen'?); /api/search takes "

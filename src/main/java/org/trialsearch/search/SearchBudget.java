@@ -15,10 +15,10 @@ import org.trialsearch.index.QueryDeadline;
 
 /**
  * How long a request may search, all of it: matching, counting, snippets and explanations stop at
- * the budget, and so does each page of an export. Searches that can hold a core for long (Lucene
- * syntax with fuzzy, wildcard, regular-expression or range terms, explanations, exports) also run
- * only a few at a time, waiting within the budget for their turn, so that however many arrive at
- * once the other searches keep a core.
+ * the budget, and so does the search of each page of an export. Searches that can hold a core for
+ * long (Lucene syntax with fuzzy, wildcard, regular-expression or range terms, explanations, the
+ * pages of exports) also run only a few at a time, waiting within the budget for their turn, so
+ * that however many arrive at once the other searches keep a core.
  */
 final class SearchBudget {
 

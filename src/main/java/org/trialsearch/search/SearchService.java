@@ -163,20 +163,21 @@ public final class SearchService {
 
   /**
    * Every matching trial in the request's order, page after page on one point-in-time searcher,
-   * without counting facets or cutting snippets: for exports. An export holds a core for long, so it
-   * takes its turn among the expensive searches; each page is found within the budget.
+   * without counting facets or cutting snippets: for exports. Each page is found within the budget,
+   * taking its turn among the expensive searches; the rows are written between turns, so a client
+   * that reads slowly holds no turn.
    */
   public void walk(SearchRequest request, HitConsumer consumer) throws IOException {
     ParsedQuery parsed = parse(request);
-    budget.inTurn(() -> index.withSearcher(searcher -> {
+    index.withSearcher(searcher -> {
       if (searcher.hasTrials()) walk(searcher, parsed, request, consumer);
       return null;
-    }));
+    });
   }
 
   private void walk(TrialSearcher searcher, ParsedQuery parsed, SearchRequest request, HitConsumer consumer) throws IOException {
     try {
-      Query query = budget.within(() -> {
+      Query query = budget.run(true, () -> {
         Query strict = filtered(searcher.rewriteWithinDeadline(parsed.strict()), request);
         return parsed.relaxed() != null && searcher.count(strict) == 0 ? filtered(parsed.relaxed(), request) : strict;
       });
@@ -184,7 +185,7 @@ public final class SearchService {
       while (true) {
         FieldDoc from = after;
         Query walked = query;
-        TopDocs page = budget.within(() -> searcher.searchAfter(from, walked, WALK_PAGE, Cursor.sort(request.sort()), true));
+        TopDocs page = budget.run(true, () -> searcher.searchAfter(from, walked, WALK_PAGE, Cursor.sort(request.sort()), true));
         for (ScoreDoc doc : page.scoreDocs) consumer.accept(hit(searcher.hit(doc.doc), doc.score, Map.of()));
         if (page.scoreDocs.length < WALK_PAGE) return;
         after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];

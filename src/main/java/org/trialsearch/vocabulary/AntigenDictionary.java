@@ -32,13 +32,15 @@ public final class AntigenDictionary {
     String antigen = entry.single();
     if (synonymsByAntigen.containsKey(antigen)) throw entry.error("antigen '" + antigen + "' is listed twice");
     synonymsByAntigen.put(antigen, entry.left());
+    // a name that is also an English word ("MET") is listed in quotes: then it matches only as written
+    boolean onlyAsWritten = entry.left().contains("\"" + antigen + "\"");
     for (String phrase : concat(List.of(antigen), entry.left())) {
       String key = Fold.key(unquote(phrase));
       String previous = antigenByKey.putIfAbsent(key, antigen);
       if (previous != null && !previous.equals(antigen)) {
         throw entry.error("'" + phrase + "' already names antigen " + previous);
       }
-      antigenPhrases.add(phrase, antigen);
+      if (!(onlyAsWritten && phrase.equals(antigen))) antigenPhrases.add(phrase, antigen);
     }
   }
 

@@ -34,7 +34,7 @@ class AntigenTaggingTest {
       Map.entry("NCT07358260", Set.of("B7-H3")),                 // B7-H3.CD28Z.CART
       Map.entry("NCT05752877", Set.of("B7-H3", "IL13Rα2")),      // IL-13 Ralpha2 or B7-H3 UCAR-T
       Map.entry("NCT03198052", Set.of("GPC3", "Mesothelin", "Claudin 18.2", "GUCY2C", "B7-H3", "PSCA", "PSMA", "MUC1",
-          "HER2", "EGFR")),                                      // multi-target; TGFbeta, Lewis-Y, AXL are not CAR antigens in the dictionary
+          "HER2", "EGFR", "Lewis Y", "AXL")),                     // multi-target; TGFbeta is a payload, not a CAR antigen
       Map.entry("NCT02445248", Set.of("CD19")),                  // JULIET, tisagenlecleucel: named only by product
       Map.entry("NCT03391466", Set.of("CD19")),                  // ZUMA-7, axicabtagene ciloleucel
       Map.entry("NCT03548207", Set.of("BCMA")),                  // CARTITUDE-1, "B-Cell Maturation Antigen"

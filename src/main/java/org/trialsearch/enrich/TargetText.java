@@ -25,15 +25,20 @@ record TargetText(PhraseMatcher.Text core, PhraseMatcher.Text markers) {
   private static final Pattern CAR_AFTER_LOWER = Pattern.compile("(?<=\\b[a-z]{1,4})(?=CAR(?:-?T)?\\b)");
   /** CAR before a word that continues it: "CARTmeso", "CARvac", "CARCIK". */
   private static final Pattern CAR_BEFORE_WORD = Pattern.compile("(?<=\\bCART?)(?=[a-z]{2}|CIK)");
-  /** A number after CAR (and the numbers listed after it) names CD antigens: "CAR19", "CART-19", "CAR-20/19-T", "UCART20x22", "CAR-NK19/70". */
-  private static final Pattern CAR_NUMBERS = Pattern.compile("\\b(CAR(?:-?T|-?NK)?)[-_.]?0*(\\d{1,3}[a-z]?)((?:[/x+]0*\\d{1,3}[a-z]?)*)(?![\\d.])");
+  /**
+   * A number after CAR (and the numbers listed after it) names CD antigens: "CAR19", "CART-19",
+   * "CAR-20/19-T", "UCART20x22", "CAR-NK19/70", "CAR 70-BCMA".
+   */
+  private static final Pattern CAR_NUMBERS = Pattern.compile("\\b(CAR(?:-?T|-?NK)?)(?:[-_.]|\\s(?=\\d{1,3}-))?0*(\\d{1,3}[a-z]?)((?:[/x+]0*\\d{1,3}[a-z]?)*)(?![\\d.])");
   /** CD numbers listed in short: "CD19/20/22", "CD 19/22", "CD19/79b", "CD20x22". */
   private static final Pattern CD_LIST = Pattern.compile("\\bCD ?(\\d{1,3}[a-z]?)((?:\\s?[/x+]\\s?\\d{1,3}[a-z]?\\b)+)");
+  /** A short prefix on a CD antigen: "UCD19" (universal), "huCD19" (humanized). */
+  private static final Pattern CD_AFTER_PREFIX = Pattern.compile("(?<=\\b[A-Za-z]{1,3})(?=CD\\d)");
   /** Two CD antigens written as one word: "CD19CD22". */
   private static final Pattern CD_JOINED = Pattern.compile("(?<=\\bCD\\d{1,3}[a-z]?)(?=CD\\d)");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s?[/x+]\\s?");
-  /** "AntiCD19": anti- without its hyphen. */
-  private static final Pattern ANTI_JOINED = Pattern.compile("(?i)\\banti(?=CD\\d)");
+  /** "AntiCD19", "antiBCMA": anti- without its hyphen, before a name in capitals. */
+  private static final Pattern ANTI_JOINED = Pattern.compile("\\b[Aa]nti(?=CD\\d|[A-Z][A-Z\\d]+\\b)");
   /** A CAR construct named by its antigen's number and costimulatory domain: "19-28z", "19(T2)28z1xx", "19BBz". */
   private static final Pattern NUMBERED_CONSTRUCT = Pattern.compile("\\b(\\d{1,3})(?:\\(\\w+\\))?-?(?:28|BB)(?:z|ζ|zeta)");
 
@@ -43,7 +48,7 @@ record TargetText(PhraseMatcher.Text core, PhraseMatcher.Text markers) {
       Pattern.compile("(?i)\\b(?:after|following|prior|previous(?:ly)?|post|failed|failure of|refractory to|resistant to|exposed to|"
           + "pretreated with)[\\s-]+((?:[\\w/+-]+\\s+){0,3}?(?:CAR-?T?|CART|therap(?:y|ies))\\b)"),
       // an antibody drug: "anti-CD38 antibody", "CD20 monoclonal antibody", "CD20xCD3 bispecific antibody"
-      Pattern.compile("(?i)(\\S+\\s+(?:(?:monoclonal|bispecific|bi-specific)\\s+)?(?:antibod(?:y|ies)|mAb|ADC|antibody-drug conjugate|"
+      Pattern.compile("(?i)(\\S+\\s+(?:(?:monoclonal|\\w*-?specific)\\s+)?(?:antibod(?:y|ies)|mAb|ADC|antibody-drug conjugate|"
           + "T[- ]cell engagers?|BiTEs?)\\b)"),
       // absent or lost: "CD19-negative", "CD19 negative", "CD19- ALL", "loss of CD19", "CD19 loss"
       Pattern.compile("(?i)(\\S+[- ]negative)\\b"),
@@ -55,10 +60,10 @@ record TargetText(PhraseMatcher.Text core, PhraseMatcher.Text markers) {
   private static final Pattern MARKER = Pattern.compile("(?i)(\\S+?(?:\\+(?=\\W|$)|[- ]positive\\b|[- ]expressing\\b))");
 
   static TargetText of(String text) {
-    String written = writtenOut(text);
-    StringBuilder markers = new StringBuilder();
-    String core = blank(written, MARKER, markers);
+    String core = writtenOut(text);
     for (Pattern noTarget : NO_TARGET) core = blank(core, noTarget, null);
+    StringBuilder markers = new StringBuilder();
+    core = blank(core, MARKER, markers);
     return new TargetText(new PhraseMatcher.Text(core), new PhraseMatcher.Text(markers.toString()));
   }
 
@@ -67,6 +72,7 @@ record TargetText(PhraseMatcher.Text core, PhraseMatcher.Text markers) {
     String out = CAR_AFTER_PREFIX.matcher(text).replaceAll(" ");
     out = CAR_AFTER_LOWER.matcher(out).replaceAll(" ");
     out = CAR_BEFORE_WORD.matcher(out).replaceAll(" ");
+    out = CD_AFTER_PREFIX.matcher(out).replaceAll(" ");
     out = CD_JOINED.matcher(out).replaceAll(" ");
     out = ANTI_JOINED.matcher(out).replaceAll("anti ");
     out = NUMBERED_CONSTRUCT.matcher(out).replaceAll("CD$1 ");

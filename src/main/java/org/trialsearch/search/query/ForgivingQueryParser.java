@@ -1,10 +1,12 @@
 package org.trialsearch.search.query;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.trialsearch.index.Fields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -12,6 +14,7 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.QueryBuilder;
 import org.trialsearch.index.TextAnalysis;
 
@@ -31,27 +34,59 @@ public final class ForgivingQueryParser {
   private static final int PROXIMITY_SLOP = 3;
   private static final float PROXIMITY_BOOST = 3f;
 
+  /**
+   * How pieces become queries: with synonyms or as written, over which weighted fields. A query
+   * that would expand past the searcher's clause limit (a long title full of abbreviations that
+   * each have synonyms) is built again more narrowly rather than refused.
+   */
+  private record Mode(QueryBuilder synonyms, Map<String, Float> weights) {}
+
+  /** Share of the searcher's clause limit a query may take: rewriting may add some. */
+  private static final double CLAUSE_HEADROOM = 0.75;
+  /** The fields a query that is too long for every weighted field searches: the heaviest ones. */
+  private static final int NARROW_FIELDS = 3;
+
   private final QueryBuilder asWritten;
-  private final QueryBuilder withSynonyms;
-  private final Map<String, Float> weights;
+  private final List<Mode> modes;
 
   public ForgivingQueryParser(TextAnalysis analysis, FieldWeights weights) {
     this.asWritten = new QueryBuilder(analysis.plain());
-    this.withSynonyms = new QueryBuilder(weights.synonyms() ? analysis.withSynonyms() : analysis.plain());
-    this.withSynonyms.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
-    this.weights = weights.weights();
+    QueryBuilder withSynonyms = new QueryBuilder(weights.synonyms() ? analysis.withSynonyms() : analysis.plain());
+    withSynonyms.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    Map<String, Float> heaviest = new LinkedHashMap<>();
+    weights.weights().entrySet().stream().filter(e -> !e.getKey().equals(Fields.ID))
+        .sorted(Map.Entry.<String, Float>comparingByValue().reversed()).limit(NARROW_FIELDS)
+        .forEach(e -> heaviest.put(e.getKey(), e.getValue()));
+    this.modes = List.of(new Mode(withSynonyms, weights.weights()), new Mode(asWritten, weights.weights()), new Mode(asWritten, heaviest));
   }
 
+  /**
+   * The query for a text: with synonyms over every weighted field; past the clause limit, as
+   * written; then over the heaviest fields; then as many of its pieces, from the first, as fit.
+   */
   public ParsedQuery parse(String text) {
     List<List<Piece>> groups = groups(lex(text));
+    for (Mode mode : modes) {
+      ParsedQuery query = parse(groups, mode);
+      if (fits(query)) return query;
+    }
+    Mode narrowest = modes.get(modes.size() - 1);
+    for (int kept = groups.size() - 1; kept > 1; kept--) {
+      ParsedQuery query = parse(groups.subList(0, kept), narrowest);
+      if (fits(query)) return query;
+    }
+    return parse(groups.subList(0, 1), narrowest);
+  }
+
+  private ParsedQuery parse(List<List<Piece>> groups, Mode mode) {
     List<Query> required = new ArrayList<>();
     List<Query> excluded = new ArrayList<>();
     for (List<Piece> group : groups) {
       if (group.size() == 1 && group.get(0).negated()) {
-        Query q = pieceQuery(group.get(0));
+        Query q = pieceQuery(group.get(0), mode);
         if (q != null) excluded.add(q);
       } else {
-        Query q = anyOf(group);
+        Query q = anyOf(group, mode);
         if (q != null) required.add(q);
       }
     }
@@ -59,6 +94,33 @@ public final class ForgivingQueryParser {
     Query strict = withProximity(combine(required, excluded, required.size()), proximity);
     Query relaxed = required.size() >= 2 ? withProximity(combine(required, excluded, mostOf(required.size())), proximity) : null;
     return new ParsedQuery(strict, relaxed);
+  }
+
+  private static boolean fits(ParsedQuery query) {
+    int limit = (int) (IndexSearcher.getMaxClauseCount() * CLAUSE_HEADROOM);
+    return clauses(query.strict()) <= limit && (query.relaxed() == null || clauses(query.relaxed()) <= limit);
+  }
+
+  /** The clauses of a query as the searcher counts them: each leaf and each group of terms. */
+  static int clauses(Query query) {
+    int[] count = {0};
+    query.visit(new QueryVisitor() {
+      @Override
+      public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+        return this;
+      }
+
+      @Override
+      public void visitLeaf(Query leaf) {
+        count[0]++;
+      }
+
+      @Override
+      public void consumeTerms(Query leaf, Term... terms) {
+        count[0]++;
+      }
+    });
+    return count[0];
   }
 
   /**
@@ -99,8 +161,8 @@ public final class ForgivingQueryParser {
     return query.build();
   }
 
-  private Query anyOf(List<Piece> group) {
-    List<Query> alternatives = group.stream().map(p -> pieceQuery(new Piece(p.field(), p.text(), false)))
+  private Query anyOf(List<Piece> group, Mode mode) {
+    List<Query> alternatives = group.stream().map(p -> pieceQuery(new Piece(p.field(), p.text(), false), mode))
         .filter(q -> q != null).toList();
     if (alternatives.isEmpty()) return null;
     if (alternatives.size() == 1) return alternatives.get(0);
@@ -110,13 +172,13 @@ public final class ForgivingQueryParser {
   }
 
   /** A piece over its field, or the best of the weighted fields; null when it has no searchable word. */
-  private Query pieceQuery(Piece piece) {
-    if (piece.field() != null) return fieldQuery(piece.field(), piece.text());
+  private Query pieceQuery(Piece piece, Mode mode) {
+    if (piece.field() != null) return fieldQuery(piece.field(), piece.text(), mode);
     List<Query> perField = new ArrayList<>();
-    for (Map.Entry<String, Float> weighted : weights.entrySet()) {
+    for (Map.Entry<String, Float> weighted : mode.weights().entrySet()) {
       String field = weighted.getKey();
       if (field.equals(Fields.ID) && !looksLikeId(piece.text())) continue;
-      Query q = fieldQuery(field, piece.text());
+      Query q = fieldQuery(field, piece.text(), mode);
       if (q != null) perField.add(new BoostQuery(q, weighted.getValue()));
     }
     if (perField.isEmpty()) return null;
@@ -127,12 +189,13 @@ public final class ForgivingQueryParser {
    * The words with their synonyms must match; the words as written add to the score, so trials
    * that name what was asked rank above those found through a synonym.
    */
-  private Query fieldQuery(String field, String text) {
+  private Query fieldQuery(String field, String text, Mode mode) {
     Query phrase = asWritten.createPhraseQuery(field, text);
     Query written = PhrasePairs.of(phrase);
+    if (mode.synonyms() == asWritten) return written;
     Query expanded;
     try {
-      expanded = withSynonyms.createPhraseQuery(field, text);
+      expanded = mode.synonyms().createPhraseQuery(field, text);
     } catch (IndexSearcher.TooManyClauses e) {
       return written; // a long phrase of words that each have many synonyms: search it as written
     }

@@ -14,6 +14,6 @@ public final class Readers {
   private Readers() {}
 
   public static List<SourceReader> all(ConfigSource config, Vocabulary vocabulary) {
-    return List.of(new CtgovJsonReader(), new LegacyXmlReader(), new CsvReader(config), new PageReader(config, vocabulary.countries()));
+    return List.of(new CtgovJsonReader(), new LegacyXmlReader(), new CsvReader(config), new PageReader(config, vocabulary));
   }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.trialsearch.config.VocabularyFile.Entry;
 
 /**
@@ -13,6 +14,8 @@ import org.trialsearch.config.VocabularyFile.Entry;
  * so that "Active, not recruiting", "ACTIVE_NOT_RECRUITING" and "active not recruiting" are one. Each canonical value is also its own spelling. Used for statuses, phases and countries.
  */
 public final class CanonicalNames {
+
+  private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[/,|;&+]\\s*|\\s+and\\s+");
 
   private final Map<String, List<String>> valuesByKey = new HashMap<>();
   private final Set<String> canonical = new LinkedHashSet<>();
@@ -33,9 +36,24 @@ public final class CanonicalNames {
     }
   }
 
-  /** The canonical values a spelling stands for; empty when the vocabulary does not know it. */
+  /**
+   * The canonical values a spelling stands for; empty when the vocabulary does not know it. A
+   * spelling the vocabulary does not know whole may list known ones ("PHASE1/PHASE2", "Phase 2,
+   * Phase 1", "PHASE2|PHASE3"): it then stands for all of theirs.
+   */
   public List<String> lookup(String spelling) {
-    return spelling == null ? List.of() : valuesByKey.getOrDefault(Fold.words(spelling), List.of());
+    if (spelling == null) return List.of();
+    List<String> whole = valuesByKey.get(Fold.words(spelling));
+    if (whole != null) return whole;
+    String[] parts = LIST_SEPARATOR.split(spelling);
+    if (parts.length < 2) return List.of();
+    Set<String> values = new LinkedHashSet<>();
+    for (String part : parts) {
+      List<String> known = valuesByKey.get(Fold.words(part));
+      if (known == null) return List.of();
+      values.addAll(known);
+    }
+    return List.copyOf(values);
   }
 
   /** The canonical values of all the spellings, in first-seen order, each spelling's own form kept when unknown. */

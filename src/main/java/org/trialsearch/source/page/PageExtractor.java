@@ -3,6 +3,7 @@ package org.trialsearch.source.page;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import org.trialsearch.model.TrialBuilder;
 import org.trialsearch.source.AgeParser;
 import org.trialsearch.source.CriteriaSplitter;
 import org.trialsearch.source.StatedValues;
+import org.trialsearch.vocabulary.CanonicalNames;
 
 /**
  * Reads a trial from a page copied from a web site: labelled values first ({@link PageValues}),
@@ -35,23 +37,54 @@ final class PageExtractor {
   private static final Pattern CTIS = Pattern.compile("(?<![\\d-])\\d{4}-\\d{6}-\\d{2}-\\d{2}(?![\\d-])");
   private static final Pattern TITLE_PHASE = Pattern.compile(
       "(?i)\\bphase\\s+(IV|I{1,3}|[0-4])(?:\\s*[/-]\\s*(?:phase\\s+)?(IV|I{1,3}|[0-4]))?\\b");
+  /** Where a second phase starts in a cell that names two: "Phase 1 Phase 2", "Early Phase 1 Phase 2". */
+  private static final Pattern PHASE_BOUNDARY = Pattern.compile("(?i)(?<!early)\\s+(?=(?:early\\s+)?phase\\s)");
   private static final Set<String> INTERVENTION_TYPES = Set.of("DRUG", "BIOLOGICAL", "DEVICE", "PROCEDURE", "RADIATION",
       "BEHAVIORAL", "GENETIC", "DIETARY_SUPPLEMENT", "COMBINATION_PRODUCT", "DIAGNOSTIC_TEST", "OTHER");
   private static final Pattern TYPED = Pattern.compile("([A-Za-z][A-Za-z _]+):\\s*(.+)");
+  private static final String TYPE_WORDS = "Drug|Biological|Device|Procedure|Radiation|Behavioral|Genetic|Dietary (?i:supplement)"
+      + "|Combination (?i:product)|Diagnostic (?i:test)|Other";
+  /** Where the next typed intervention starts in a cell that holds several: "Biological: A Drug: B". */
+  private static final Pattern NEXT_TYPED = Pattern.compile("(?i)(?<=\\S)\\s+(?=(?:" + TYPE_WORDS
+      + "|dietary_supplement|combination_product|diagnostic_test):\\s)");
+  /** The line that closes an intervention's block: "Intervention Type DRUG". */
+  private static final Pattern TYPE_LINE = Pattern.compile("(?i)Intervention Type:?\\s+([A-Za-z_ ]+)");
+  /** An intervention on a line that starts with its type, without a colon: "Biological CAR T-cell therapy". */
+  private static final Pattern TYPE_WORD_LINE = Pattern.compile("(" + TYPE_WORDS + ") (\\S.*)");
+  /** The same with a colon, in a paragraph of its own: "Biological: CAR T-cell therapy". */
+  private static final Pattern TYPE_COLON_LINE = Pattern.compile("(" + TYPE_WORDS + "):\\s*(\\S.*)");
   private static final Pattern AGE_RANGE = Pattern.compile(
-      "(?i)(\\d+(?:\\.\\d+)?)\\s*(years?|months?|weeks?|days?)?\\s*(?:to|-|–)\\s*(\\d+(?:\\.\\d+)?)\\s*(years?|months?|weeks?|days?)?");
-  private static final Pattern AGE_AND_OLDER = Pattern.compile("(?i)(?:(\\d+(?:\\.\\d+)?)\\s*(years?|months?)?\\s*(?:and|or)\\s*(?:older|over|above))|(?:[≥>]=?\\s*(\\d+))");
+      "(?i)(\\d+(?:\\.\\d+)?)\\s*(years?|months?|weeks?|days?|hours?)?\\s*(?:to|-|–)\\s*(\\d+(?:\\.\\d+)?)\\s*(years?|months?|weeks?|days?|hours?)?");
+  /** An open age: "18 Years and older", "18 or over", "≥ 18", "18+ years". */
+  private static final Pattern AGE_AND_OLDER = Pattern.compile(
+      "(?i)(?:(\\d+(?:\\.\\d+)?)\\s*(years?|months?)?\\s*(?:and|or)\\s*(?:older|over|above))|(?:[≥>]=?\\s*(\\d+))"
+          + "|(?:(\\d+(?:\\.\\d+)?)\\s*\\+\\s*(years?|months?|weeks?|days?|hours?)?)");
+  /** An age limit only: "up to 17 Years", "under 18". */
+  private static final Pattern AGE_UP_TO = Pattern.compile("(?i)(?:up to|under|below|<=?|≤)\\s*(\\d+(?:\\.\\d+)?)\\s*(years?|months?|weeks?|days?|hours?)?");
+  private static final Pattern ALL_AGES = Pattern.compile("(?i)\\s*(?:all ages|any age)\\s*");
   private static final Pattern AGE_GROUPS = Pattern.compile("\\(([A-Za-z ,]+)\\)");
+  /** Age groups alone, as a page shows a trial without age limits: "Child, Adult, Older Adult". */
+  private static final Pattern BARE_AGE_GROUPS = Pattern.compile("(?i)\\s*((?:child|adult|older adult)(?:\\s*,\\s*(?:child|adult|older adult))*)\\s*");
   private static final Pattern INTEGER = Pattern.compile("\\d[\\d,]*");
+  /** An unlabelled summary starts with a paragraph of at least this many words; the paragraphs that go on it have at least {@link #MIN_PROSE_WORDS}. */
+  private static final int MIN_SUMMARY_WORDS = 12;
+  private static final int MIN_PROSE_WORDS = 8;
   private static final Pattern ACRONYM = Pattern.compile("\\(([A-Z][A-Z0-9-]{2,15})\\)\\s*$");
 
   private final PageLabels labels;
   private final Function<String, String> countryOf;
+  private final CanonicalNames statuses;
+  private final CanonicalNames phases;
 
-  /** @param countryOf the country a text names, or null when it names none */
-  PageExtractor(PageLabels labels, Function<String, String> countryOf) {
+  /**
+   * @param countryOf the country a text names, or null when it names none
+   * @param statuses and {@code phases}: the registry's values, to tell a status line from a phase line
+   */
+  PageExtractor(PageLabels labels, Function<String, String> countryOf, CanonicalNames statuses, CanonicalNames phases) {
     this.labels = labels;
     this.countryOf = countryOf;
+    this.statuses = statuses;
+    this.phases = phases;
   }
 
   /** The trial the page states, or null when the page holds no trial; its dates and ages that cannot be read are noted in {@code stated}. */
@@ -114,7 +147,7 @@ final class PageExtractor {
     }
     if (trial.briefTitle == null) {
       trial.briefTitle = page.lines.stream().map(PageText::clean)
-          .filter(l -> PageText.words(l) >= 4 && !values.isLabel(l) && !labels.isHint(l)).findFirst().orElse(null);
+          .filter(l -> PageText.words(l) >= 3 && !values.isLabel(l) && !labels.isHint(l)).findFirst().orElse(null);
     }
     if (trial.acronym == null && trial.briefTitle != null) {
       Matcher m = ACRONYM.matcher(trial.briefTitle);
@@ -122,11 +155,12 @@ final class PageExtractor {
     }
   }
 
-  private static void statusAndPhases(TrialBuilder trial, PageValues values) {
+  private void statusAndPhases(TrialBuilder trial, PageValues values) {
     trial.status = values.first(PageField.STATUS);
-    trial.phases.addAll(values.get(PageField.PHASES));
+    values.get(PageField.PHASES).forEach(v -> trial.phases.addAll(phasesIn(v)));
     for (String line : values.get(PageField.STATUS_AND_PHASE)) {
-      if (line.toLowerCase(Locale.ROOT).contains("phase")) trial.phases.add(line);
+      // one list holds both: "Enrolling", "Phase 2", "Phase 1"; "N/A" is a phase, not a status
+      if (!phases.lookup(line).isEmpty() || line.toLowerCase(Locale.ROOT).contains("phase")) trial.phases.addAll(phasesIn(line));
       else if (trial.status == null) trial.status = line;
     }
     if (trial.phases.isEmpty() && trial.briefTitle != null) {
@@ -138,22 +172,88 @@ final class PageExtractor {
     }
   }
 
-  private static void interventionsAndConditions(TrialBuilder trial, PageText page, PageValues values) {
-    values.get(PageField.INTERVENTIONS).forEach(v -> addInterventions(trial, v));
+  /** The phases of a value that may name several in a row, as a table cell does: "Phase 1 Phase 2". */
+  private static List<String> phasesIn(String value) {
+    return Arrays.stream(PHASE_BOUNDARY.split(value.strip())).filter(p -> !p.isBlank()).toList();
+  }
+
+  private void interventionsAndConditions(TrialBuilder trial, PageText page, PageValues values) {
     values.get(PageField.CONDITIONS).forEach(v -> Arrays.stream(v.split("\\|")).map(String::strip)
         .filter(c -> !c.isEmpty()).forEach(trial.conditions::add));
-    if (!trial.interventions.isEmpty()) return;
-    // a website CSV row laid out as lines: "BIOLOGICAL: UCART22|BIOLOGICAL: CLLS52", conditions on the line before
+    List<Intervention> blocks = typedBlocks(page.lines, values);
+    if (!blocks.isEmpty()) blocks.forEach(i -> add(trial, i));
+    else values.get(PageField.INTERVENTIONS).forEach(v -> addInterventions(trial, v));
+    if (trial.interventions.isEmpty()) typedListLine(trial, page);
+    if (trial.interventions.isEmpty()) typeWordLines(trial, page);
+  }
+
+  /**
+   * Interventions as blocks under their heading, each closed by its type: a name, perhaps a
+   * description, then "Intervention Type DRUG".
+   */
+  private List<Intervention> typedBlocks(List<String> lines, PageValues values) {
+    Integer heading = values.labelLine.get(PageField.INTERVENTIONS);
+    if (heading == null) return List.of();
+    List<Intervention> found = new ArrayList<>();
+    List<String> block = new ArrayList<>();
+    for (int i = heading + 1; i < lines.size(); i++) {
+      String line = PageText.clean(lines.get(i));
+      if (line.isEmpty() || labels.isHint(line)) continue;
+      Matcher type = TYPE_LINE.matcher(line);
+      if (type.matches()) {
+        if (!block.isEmpty()) found.add(new Intervention(interventionType(type.group(1)), block.get(0), List.of(), description(block)));
+        block.clear();
+      } else if (values.isLabel(line) || labels.isStop(line) || CriteriaSplitter.headingOf(line) != null) {
+        break;
+      } else {
+        block.add(line);
+      }
+    }
+    return found;
+  }
+
+  private static String description(List<String> block) {
+    return block.size() < 2 ? null : String.join(" ", block.subList(1, block.size()));
+  }
+
+  /** A website CSV row laid out as lines: "BIOLOGICAL: UCART22|BIOLOGICAL: CLLS52", the conditions on the line before. */
+  private static void typedListLine(TrialBuilder trial, PageText page) {
     for (int i = 0; i < page.lines.size(); i++) {
       String line = page.lines.get(i).strip();
-      if (!isTypedList(line)) continue;
+      // a row's lines follow each other; a typed line in a paragraph of its own is a card's (below)
+      if (!isTypedList(line) || (!line.contains("|") && (i == 0 || page.lines.get(i - 1).isBlank()))) continue;
       addInterventions(trial, line);
       int previous = previousNonBlank(page.lines, i - 1);
       String conditions = previous < 0 ? "" : page.lines.get(previous).strip();
-      if (trial.conditions.isEmpty() && previous > 0 && conditions.length() < 150 && !conditions.endsWith(".")) {
+      // conditions are a list ("A|B|C", however long) or a short line that is not a sentence
+      boolean listed = conditions.contains("|") || (conditions.length() < 150 && !conditions.endsWith("."));
+      if (trial.conditions.isEmpty() && previous > 0 && listed) {
         Arrays.stream(conditions.split("\\|")).map(String::strip).filter(c -> !c.isEmpty()).forEach(trial.conditions::add);
       }
       return;
+    }
+  }
+
+  /**
+   * Interventions on lines of their own that start with their type, each a paragraph of its own,
+   * perhaps with a description under it: "Biological CAR T-cell therapy", "Drug: Fludarabine".
+   * Read before the criteria only, where a criterion may also start with "Other".
+   */
+  private void typeWordLines(TrialBuilder trial, PageText page) {
+    List<String> lines = page.lines;
+    for (int i = 1; i < lines.size(); i++) {
+      String line = PageText.clean(lines.get(i));
+      if (CriteriaSplitter.headingOf(line) != null) return;
+      Matcher m = TYPE_WORD_LINE.matcher(line);
+      if (!m.matches()) m = TYPE_COLON_LINE.matcher(line);
+      if (!m.matches() || !lines.get(i - 1).isBlank() || PageText.words(line) > 15 || line.endsWith(".")
+          || line.equals(trial.briefTitle) || line.equals(trial.officialTitle)) continue;
+      int next = nextNonBlank(lines, i + 1);
+      String below = next < lines.size() ? PageText.clean(lines.get(next)) : "";
+      boolean described = next == i + 2 && PageText.words(below) >= 3 && !TYPE_WORD_LINE.matcher(below).matches()
+          && !TYPE_COLON_LINE.matcher(below).matches()
+          && CriteriaSplitter.headingOf(below) == null;
+      add(trial, new Intervention(interventionType(m.group(1)), m.group(2).strip(), List.of(), described ? below : null));
     }
   }
 
@@ -171,22 +271,24 @@ final class PageExtractor {
     return INTERVENTION_TYPES.contains(type) ? type : null;
   }
 
+  /** Interventions of a value: "Drug: A|Drug: B", or several in a table cell, "Biological: A Drug: B". */
   private static void addInterventions(TrialBuilder trial, String value) {
-    for (String item : value.split("\\|")) {
-      String text = item.strip();
-      if (text.isEmpty()) continue;
-      Matcher m = TYPED.matcher(text);
-      String type = null;
-      String name = text;
-      if (m.matches() && interventionType(m.group(1)) != null) {
-        type = interventionType(m.group(1));
-        name = m.group(2).strip();
-      }
-      String finalName = name;
-      if (trial.interventions.stream().noneMatch(i -> i.name().equalsIgnoreCase(finalName))) {
-        trial.interventions.add(new Intervention(type, name, List.of(), null));
+    for (String listed : value.split("\\|")) {
+      for (String item : NEXT_TYPED.split(listed)) {
+        String text = item.strip();
+        if (text.isEmpty()) continue;
+        Matcher m = TYPED.matcher(text);
+        if (m.matches() && interventionType(m.group(1)) != null) {
+          add(trial, new Intervention(interventionType(m.group(1)), m.group(2).strip(), List.of(), null));
+        } else {
+          add(trial, new Intervention(null, text, List.of(), null));
+        }
       }
     }
+  }
+
+  private static void add(TrialBuilder trial, Intervention intervention) {
+    if (trial.interventions.stream().noneMatch(i -> i.name().equalsIgnoreCase(intervention.name()))) trial.interventions.add(intervention);
   }
 
   private void eligibility(TrialBuilder trial, PageText page, PageValues values, StatedValues stated) {
@@ -216,17 +318,25 @@ final class PageExtractor {
     if (ages != null) {
       Matcher range = AGE_RANGE.matcher(ages);
       Matcher older = AGE_AND_OLDER.matcher(ages);
+      Matcher upTo = AGE_UP_TO.matcher(ages);
       if (range.find()) {
         String unit = range.group(4) != null ? range.group(4) : range.group(2) != null ? range.group(2) : "years";
         trial.minimumAgeYears = AgeParser.years(range.group(1) + " " + (range.group(2) != null ? range.group(2) : unit));
         trial.maximumAgeYears = AgeParser.years(range.group(3) + " " + unit);
         trial.agesStated = true;
       } else if (older.find()) {
-        trial.minimumAgeYears = AgeParser.years(older.group(1) != null ? older.group(1) + " " + (older.group(2) == null ? "years" : older.group(2)) : older.group(3));
+        trial.minimumAgeYears = older.group(1) != null ? AgeParser.years(older.group(1) + " " + (older.group(2) == null ? "years" : older.group(2)))
+            : older.group(3) != null ? AgeParser.years(older.group(3))
+            : AgeParser.years(older.group(4) + " " + (older.group(5) == null ? "years" : older.group(5)));
+        trial.agesStated = true;
+      } else if (upTo.find()) {
+        trial.maximumAgeYears = AgeParser.years(upTo.group(1) + " " + (upTo.group(2) == null ? "years" : upTo.group(2)));
+        trial.agesStated = true;
+      } else if (ALL_AGES.matcher(ages).matches()) {
         trial.agesStated = true;
       }
       Matcher groups = AGE_GROUPS.matcher(ages);
-      if (groups.find()) {
+      if (groups.find() || (groups = BARE_AGE_GROUPS.matcher(ages)).matches()) {
         Arrays.stream(groups.group(1).split(",")).map(g -> g.strip().toUpperCase(Locale.ROOT).replace(' ', '_'))
             .filter(g -> !g.isEmpty()).forEach(trial.stdAges::add);
         trial.agesStated = true;
@@ -255,20 +365,36 @@ final class PageExtractor {
     trial.startDate = stated.date("start date", values.first(PageField.START_DATE));
     trial.lastUpdate = stated.date("last update date", values.first(PageField.LAST_UPDATE));
     trial.briefSummary = values.first(PageField.BRIEF_SUMMARY);
-    if (trial.briefSummary == null) trial.briefSummary = summaryUnderTitle(page.lines);
+    if (trial.briefSummary == null) trial.briefSummary = unlabelledSummary(page.lines, values, trial);
     trial.detailedDescription = values.first(PageField.DETAILED_DESCRIPTION);
     trial.leadSponsor = new SponsorRoles(values).lead(page.lines);
     for (String c : values.get(PageField.COUNTRIES)) addCountry(trial, countryOf.apply(c));
     locationTableCountries(trial, page);
   }
 
-  /** A page without labels (a CSV row laid out as lines) has its summary on the line under the title. */
-  private static String summaryUnderTitle(List<String> lines) {
-    int title = nextNonBlank(lines, 0);
-    int next = nextNonBlank(lines, title + 1);
-    if (next >= lines.size()) return null;
-    String line = lines.get(next).strip();
-    return PageText.words(line) >= 25 && line.contains(". ") ? line : null;
+  /**
+   * A page without a summary label (a CSV row laid out as lines, a card) has its summary as the
+   * first prose above the interventions and criteria: a paragraph of a dozen words or more that is
+   * no title, table row, hint or site text, and the prose paragraphs that follow it.
+   */
+  private String unlabelledSummary(List<String> lines, PageValues values, TrialBuilder trial) {
+    int end = values.labelLine.getOrDefault(PageField.INTERVENTIONS, lines.size());
+    List<String> paragraphs = new ArrayList<>();
+    for (int i = 0; i < end; i++) {
+      String raw = lines.get(i);
+      String line = PageText.clean(raw);
+      if (line.isEmpty() || line.equals(trial.briefTitle) || line.equals(trial.officialTitle)) continue;
+      if (CriteriaSplitter.headingOf(line) != null || TYPE_WORD_LINE.matcher(line).matches() || isTypedList(line)) break;
+      boolean prose = !raw.contains("|") && !labels.isHint(line) && !labels.isBoilerplate(line);
+      if (paragraphs.isEmpty() && prose && PageText.words(line) >= MIN_SUMMARY_WORDS) {
+        paragraphs.add(PageText.unpiped(raw));
+      } else if (!paragraphs.isEmpty() && prose && PageText.words(line) >= MIN_PROSE_WORDS) {
+        paragraphs.add(PageText.unpiped(raw));
+      } else if (!paragraphs.isEmpty()) {
+        break;
+      }
+    }
+    return paragraphs.isEmpty() ? null : String.join("\n\n", paragraphs);
   }
 
   /** Country rows of a location table: "United States, Massachusetts | |", "France | |". */

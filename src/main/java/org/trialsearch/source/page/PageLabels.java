@@ -7,19 +7,25 @@ import java.util.Map;
 import org.trialsearch.config.ConfigSource;
 import org.trialsearch.config.VocabularyFile.Entry;
 
-/** The labels of {@code page-labels.txt}: label => page field, plus the lines that end criteria and the hints to pass over. */
-record PageLabels(Map<String, PageField> fields, List<String> stopLines, List<String> hintStarts) {
+/**
+ * The labels of {@code page-labels.txt}: label => page field, plus the lines that end criteria, the
+ * hints to pass over and the site text that is on every page.
+ */
+record PageLabels(Map<String, PageField> fields, List<String> stopLines, List<String> hintStarts, List<String> boilerplateStarts) {
 
   static PageLabels load(ConfigSource config) {
     Map<String, PageField> fields = new HashMap<>();
     List<String> stops = List.of();
     List<String> hints = List.of();
+    List<String> boilerplate = List.of();
     for (Entry entry : config.entries("page-labels.txt")) {
       String first = entry.left().get(0);
       if (first.equals("@stop")) {
         stops = entry.right().stream().map(PageLabels::key).toList();
       } else if (first.equals("@hint-starts")) {
         hints = entry.right();
+      } else if (first.equals("@boilerplate-starts")) {
+        boilerplate = entry.right();
       } else {
         PageField field = PageField.named(entry.single());
         if (field == null) throw entry.error("unknown page field '" + entry.single() + "'; fields are " + PageField.names());
@@ -29,7 +35,7 @@ record PageLabels(Map<String, PageField> fields, List<String> stopLines, List<St
         }
       }
     }
-    return new PageLabels(fields, stops, hints);
+    return new PageLabels(fields, stops, hints, boilerplate);
   }
 
   /** The field a label names, or null; case and a trailing colon do not matter. */
@@ -43,6 +49,11 @@ record PageLabels(Map<String, PageField> fields, List<String> stopLines, List<St
 
   boolean isHint(String line) {
     return hintStarts.stream().anyMatch(h -> line.startsWith(h + " ")) && line.endsWith(".");
+  }
+
+  /** Whether a line is the site's own text, the same on every page ("Choosing to participate in a study is ..."). */
+  boolean isBoilerplate(String line) {
+    return boilerplateStarts.stream().anyMatch(line::startsWith);
   }
 
   static String key(String label) {

@@ -14,6 +14,7 @@ import org.trialsearch.source.SourceReader;
 import org.trialsearch.source.StatedValues;
 import org.trialsearch.vocabulary.CanonicalNames;
 import org.trialsearch.vocabulary.Fold;
+import org.trialsearch.vocabulary.Vocabulary;
 
 /**
  * Trial pages copied from registry and portal web sites, as text ({@code .txt}) or HTML
@@ -26,8 +27,9 @@ public final class PageReader implements SourceReader {
 
   private final PageExtractor extractor;
 
-  public PageReader(ConfigSource config, CanonicalNames countries) {
-    this.extractor = new PageExtractor(PageLabels.load(config), countryNames(countries));
+  public PageReader(ConfigSource config, Vocabulary vocabulary) {
+    this.extractor = new PageExtractor(PageLabels.load(config), countryNames(vocabulary.countries()), vocabulary.statuses(),
+        vocabulary.phases());
   }
 
   @Override

@@ -57,6 +57,14 @@ final class PageText {
     return s;
   }
 
+  /** A line without surrounding table pipes and space, its list marks kept. */
+  static String unpiped(String line) {
+    String s = line.strip();
+    while (s.startsWith("|")) s = s.substring(1).strip();
+    while (s.endsWith("|")) s = s.substring(0, s.length() - 1).strip();
+    return s;
+  }
+
   /** The non-empty cells of a table line ("a | b | c |"). */
   static List<String> cells(String line) {
     List<String> cells = new ArrayList<>();
@@ -64,6 +72,18 @@ final class PageText {
       if (!cell.isBlank()) cells.add(cell.strip());
     }
     return cells;
+  }
+
+  /**
+   * The cells of a table row by place, empty ones kept: "a |  | c |" is a, "", c. Rows are written
+   * as their table's header is, with or without a pipe before the first cell; without, a row that
+   * starts with a pipe has an empty first cell.
+   */
+  static List<String> rowCells(String line, boolean leadingPipe) {
+    String s = line.strip();
+    if (leadingPipe && s.startsWith("|")) s = s.substring(1);
+    if (s.endsWith("|")) s = s.substring(0, s.length() - 1);
+    return Arrays.stream(s.split("\\|", -1)).map(String::strip).toList();
   }
 
   static boolean isTableSeparator(String line) {

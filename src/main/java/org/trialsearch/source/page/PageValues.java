@@ -13,6 +13,11 @@ import org.trialsearch.source.Dates;
  */
 final class PageValues {
 
+  /** A label's value on its line is at most this long; a longer "Label: ..." line is prose that starts like a label. */
+  private static final int MAX_INLINE_VALUE_WORDS = 60;
+  /** A list item on a line of its own is short and not a sentence. */
+  private static final int MAX_ITEM_WORDS = 15;
+
   private final PageLabels labels;
   private final List<String> lines;
   private final Map<PageField, List<String>> values = new EnumMap<>(PageField.class);
@@ -58,10 +63,11 @@ final class PageValues {
     }
   }
 
-  /** The field of a "Label: value" or "Label | value" line, or null. */
+  /** The field of a "Label: value" or "Label | value" line, or null; prose that starts like one ("Title: ... Background: ...") is not. */
   private PageField inlineLabel(String line) {
     int split = inlineSplit(line);
-    return split > 0 ? labels.field(line.substring(0, split)) : null;
+    if (split <= 0 || PageText.words(line.substring(split + 1)) > MAX_INLINE_VALUE_WORDS) return null;
+    return labels.field(line.substring(0, split));
   }
 
   private static int inlineSplit(String line) {
@@ -85,13 +91,18 @@ final class PageValues {
     while (j < lines.size()) {
       String line = PageText.clean(lines.get(j));
       if (line.isEmpty()) {
+        if (shape == PageField.Shape.LIST && !out.isEmpty() && isListItem(skipBlankAndHints(j))) {
+          j = skipBlankAndHints(j);
+          continue;
+        }
         if (shape != PageField.Shape.TEXT || out.isEmpty()) break;
         out.add("");
         j++;
         continue;
       }
-      if (isLabel(line) || labels.isStop(line)) break;
-      out.add(line);
+      if (isLabel(line) || labels.isStop(line) || labels.isBoilerplate(line)) break;
+      // text keeps its list marks ("- To determine ..."); other values are read without them
+      out.add(shape == PageField.Shape.TEXT ? PageText.unpiped(lines.get(j)) : line);
       if (shape == PageField.Shape.SHORT) break;
       if (shape == PageField.Shape.DATE) {
         if (Dates.parse(line) == null && j + 1 < lines.size()) out.set(0, line + " " + PageText.clean(lines.get(j + 1)));
@@ -104,6 +115,20 @@ final class PageValues {
       return text.isEmpty() ? List.of() : List.of(text);
     }
     return out;
+  }
+
+  /**
+   * Whether the line at j goes on a list whose items stand in paragraphs of their own ("France",
+   * blank, "Germany"): a short line that is no sentence, no label, no stop and no heading (a line
+   * whose next one is a hint is the next section's heading).
+   */
+  private boolean isListItem(int j) {
+    if (j >= lines.size()) return false;
+    String line = PageText.clean(lines.get(j));
+    if (line.isEmpty() || PageText.words(line) > MAX_ITEM_WORDS || line.endsWith(".") || isLabel(line) || labels.isStop(line)) return false;
+    int next = j + 1;
+    while (next < lines.size() && PageText.clean(lines.get(next)).isEmpty()) next++;
+    return next >= lines.size() || !labels.isHint(PageText.clean(lines.get(next)));
   }
 
   private int skipBlankAndHints(int j) {
@@ -121,13 +146,15 @@ final class PageValues {
    */
   private int readTable(int header) {
     List<String> heads = PageText.cells(lines.get(header));
+    boolean leadingPipe = lines.get(header).strip().startsWith("|");
     int j = header + 2;
     for (; j < lines.size(); j++) {
-      List<String> cells = PageText.cells(lines.get(j));
-      if (cells.size() != heads.size()) break;
+      // a row may leave cells empty (a second intervention under the first): cells count by place
+      List<String> cells = PageText.rowCells(lines.get(j), leadingPipe);
+      if (cells.size() != heads.size() || cells.stream().allMatch(String::isEmpty)) break;
       for (int c = 0; c < heads.size(); c++) {
         PageField field = labels.field(heads.get(c));
-        if (field == null) continue;
+        if (field == null || cells.get(c).isEmpty()) continue;
         values.computeIfAbsent(field, f -> new ArrayList<>()).add(cells.get(c));
         labelLine.putIfAbsent(field, header);
       }

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.enrich.Enricher;
 import org.trialsearch.http.ApiServer;
 import org.trialsearch.index.IndexFolder;
 import org.trialsearch.index.TextAnalysis;
@@ -64,7 +63,7 @@ public final class TrialSearchServer implements Closeable {
     TrialIndex index = TrialIndex.open(indexDir, analysis, settings.refreshInterval());
     try {
       Suggestions suggestions = new Suggestions(index, vocabulary, analysis);
-      TrialWrites writes = new TrialWrites(index, new TrialIngest(new Enricher(vocabulary)), Readers.all(config, vocabulary));
+      TrialWrites writes = new TrialWrites(index, new TrialIngest(vocabulary), Readers.all(config, vocabulary));
       ApiServer api = new ApiServer(new SearchService(index, weights, analysis, settings.queryBudget()), suggestions,
           new FilterValues(vocabulary), writes, index, settings.http());
       Javalin http = api.create().start(settings.http().host(), port);

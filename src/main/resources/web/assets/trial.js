@@ -154,8 +154,11 @@ function contacts(trial) {
 function sources(trial, fieldSources) {
   const given = (trial.sources ?? []).map(() => []);
   for (const [field, index] of Object.entries(fieldSources ?? {})) given[index]?.push(field);
+  // the words a source used where the trial shows the registry's value ("Enrolling" for Recruiting)
+  const worded = (trial.sources ?? []).some((s) => s.wording);
+  const headings = ['Format', 'File', 'Record', 'Linked by', 'Last update', 'Fields given', ...(worded ? ['As the source wrote'] : [])];
   return section('Sources', el('div', { class: 'table-scroll' }, el('table', {},
-    el('thead', {}, el('tr', {}, ['Format', 'File', 'Record', 'Linked by', 'Last update', 'Fields given'].map((h) => el('th', { scope: 'col' }, h)))),
+    el('thead', {}, el('tr', {}, headings.map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, (trial.sources ?? []).map((s, i) => el('tr', {},
       el('td', {}, FORMATS[s.format] ?? s.format, s.sitesOnly ? ' (sites only)' : ''),
       el('td', { class: 'file' }, s.file),
@@ -164,7 +167,8 @@ function sources(trial, fieldSources) {
       el('td', {}, s.lastUpdate ?? ''),
       el('td', {}, given[i].length
         ? el('details', {}, el('summary', {}, `${given[i].length} ${given[i].length === 1 ? 'field' : 'fields'}`), el('p', { class: 'muted' }, given[i].join(', ')))
-        : '—')))))));
+        : '—'),
+      worded ? el('td', { class: 'wording' }, Object.entries(s.wording ?? {}).map(([field, words]) => `${field}: ${words}`).join('; ') || '—') : null))))));
 }
 
 function render({ trial, fieldSources, facets }) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.enrich.Enricher;
 import org.trialsearch.index.IndexFolder;
 import org.trialsearch.index.TextAnalysis;
 import org.trialsearch.index.TrialIndex;
@@ -48,7 +47,7 @@ public final class IndexBuild {
 
   private IndexBuild(ConfigSource config) {
     Vocabulary vocabulary = Vocabulary.load(config);
-    this.ingest = new TrialIngest(new Enricher(vocabulary));
+    this.ingest = new TrialIngest(vocabulary);
     this.readers = Readers.all(config, vocabulary);
     this.analysis = TextAnalysis.of(vocabulary);
   }

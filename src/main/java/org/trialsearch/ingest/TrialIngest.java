@@ -11,20 +11,24 @@ import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.Trial;
 import org.trialsearch.source.IngestReport;
 import org.trialsearch.source.InvalidRecordException;
+import org.trialsearch.vocabulary.Vocabulary;
 
 /**
  * The one path every trial takes into the index, whether its records were read from files or
- * written through the API: the records merged field by field, the facets derived from the merged
+ * written through the API: each record's status and phases put in the registry's values, the
+ * records merged field by field, the facets derived from the merged
  * trial, and its document put in place of the one the trial had. A trial that only site rows
  * describe (a tracker's site list) is not indexed.
  */
 public final class TrialIngest {
 
+  private final RegistryValues registryValues;
   private final Enricher enricher;
   private final TrialMerger merger = new TrialMerger();
 
-  public TrialIngest(Enricher enricher) {
-    this.enricher = enricher;
+  public TrialIngest(Vocabulary vocabulary) {
+    this.registryValues = new RegistryValues(vocabulary);
+    this.enricher = new Enricher(vocabulary);
   }
 
   /**
@@ -33,7 +37,7 @@ public final class TrialIngest {
    * @param records every record of one trial, each with its one source, in the order they were read
    */
   public EnrichedTrial enrich(List<Trial> records) {
-    TrialMerger.Merged merged = merger.merge(records);
+    TrialMerger.Merged merged = merger.merge(records.stream().map(registryValues::of).toList());
     return new EnrichedTrial(merged.trial(), merged.fieldSources(), enricher.facets(merged.trial()));
   }
 

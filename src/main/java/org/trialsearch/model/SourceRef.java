@@ -1,14 +1,28 @@
 package org.trialsearch.model;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Where a record came from: the format, the file (or file inside a zip), the record's ordinal in
  * that file (from 1), how it was tied to its trial, whether it only adds sites to a trial that
  * other records describe (a tracker's site list), and the record's own last-update date, which
- * decides whose values win when records of a trial are merged.
+ * decides whose values win when records of a trial are merged. Where the record wrote a value in
+ * its own words and the trial carries the registry's value instead ("Enrolling" for RECRUITING),
+ * {@code wording} keeps the record's words by field; null when there are none.
  */
-public record SourceRef(SourceFormat format, String file, int position, LinkedBy linkedBy, boolean sitesOnly, LocalDate lastUpdate) {
+public record SourceRef(SourceFormat format, String file, int position, LinkedBy linkedBy, boolean sitesOnly, LocalDate lastUpdate,
+    Map<String, String> wording) {
+
+  public SourceRef {
+    wording = wording == null || wording.isEmpty() ? null : Collections.unmodifiableMap(new LinkedHashMap<>(wording));
+  }
+
+  public SourceRef(SourceFormat format, String file, int position, LinkedBy linkedBy, boolean sitesOnly, LocalDate lastUpdate) {
+    this(format, file, position, linkedBy, sitesOnly, lastUpdate, null);
+  }
 
   /** How a record was tied to its trial. */
   public enum LinkedBy {
@@ -33,10 +47,15 @@ public record SourceRef(SourceFormat format, String file, int position, LinkedBy
   }
 
   public SourceRef linkedBy(LinkedBy how) {
-    return new SourceRef(format, file, position, how, sitesOnly, lastUpdate);
+    return new SourceRef(format, file, position, how, sitesOnly, lastUpdate, wording);
   }
 
   public SourceRef dated(LocalDate date) {
-    return new SourceRef(format, file, position, linkedBy, sitesOnly, date);
+    return new SourceRef(format, file, position, linkedBy, sitesOnly, date, wording);
+  }
+
+  /** This source, saying how the record worded the fields whose values the trial carries in the registry's terms. */
+  public SourceRef worded(Map<String, String> words) {
+    return new SourceRef(format, file, position, linkedBy, sitesOnly, lastUpdate, words);
   }
 }

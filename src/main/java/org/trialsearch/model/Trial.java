@@ -58,6 +58,13 @@ public record Trial(
         sources.stream().map(s -> s.linkedBy(how)).toList());
   }
 
+  /** This record with its status and phases in other terms, and its sources saying so. */
+  public Trial withStatusAndPhases(String newStatus, List<String> newPhases, List<SourceRef> newSources) {
+    return new Trial(nctId, ids, briefTitle, officialTitle, acronym, newStatus, newPhases, studyType, conditions, keywords,
+        interventions, arms, primaryOutcomes, secondaryOutcomes, briefSummary, detailedDescription, eligibility,
+        enrollment, sponsor, countries, sites, centralContacts, startDate, lastUpdate, versionHolder, newSources);
+  }
+
   /** The title people see: the brief title, else the official one, else the id. */
   public String displayTitle() {
     if (briefTitle != null) return briefTitle;

@@ -41,7 +41,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.trialsearch.Collected;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.TestReaders;
-import org.trialsearch.enrich.Enricher;
 import org.trialsearch.index.facet.DecodedOrdinals;
 import org.trialsearch.ingest.TrialIngest;
 import org.trialsearch.model.Trial;
@@ -79,7 +78,7 @@ class OrdinalCountsTest {
   @BeforeAll
   static void writeIndexesWithDeletions() throws IOException, InterruptedException {
     Vocabulary vocabulary = Vocabulary.load(TestReaders.config());
-    TrialIngest ingest = new TrialIngest(new Enricher(vocabulary));
+    TrialIngest ingest = new TrialIngest(vocabulary);
     List<Trial> trials = Collected.from(SharedCorpus.v2(), SharedCorpus.TRACKER.resolve("trials.csv")).trials;
     for (String shape : List.of("segments", "one segment")) {
       TrialIndex index = TrialIndex.create(dir.resolve(shape.replace(' ', '-')), TextAnalysis.of(vocabulary));

@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialsearch.TestReaders;
-import org.trialsearch.enrich.Enricher;
 import org.trialsearch.index.TextAnalysis;
 import org.trialsearch.index.TrialIndex;
 import org.trialsearch.model.SourceFormat;
@@ -29,7 +28,7 @@ class TrialIngestTest {
   @Test
   void aDocumentTheIndexRefusesIsAnInvalidRecordAndTheIndexGoesOn() throws IOException, InterruptedException {
     Vocabulary vocabulary = Vocabulary.load(TestReaders.config());
-    TrialIngest ingest = new TrialIngest(new Enricher(vocabulary));
+    TrialIngest ingest = new TrialIngest(vocabulary);
     try (TrialIndex index = TrialIndex.create(dir, TextAnalysis.of(vocabulary))) {
       // past the readers' limits: a condition becomes a facet value of one term, at most 32,766 bytes
       InvalidRecordException refused = assertThrows(InvalidRecordException.class,

@@ -11,7 +11,8 @@ import org.trialsearch.TestServer;
 
 /**
  * The server the browser tests use, started once: the shared API v2 records, the CAR-T sample of
- * {@code data/}, and one real record rewritten to carry markup in its title and criteria; and
+ * {@code data/}, one real record rewritten to carry markup in its title and criteria, and one
+ * copied page that words its status and phases its own way; and
  * the one browser the browser tests share.
  */
 final class PageServer {
@@ -19,6 +20,9 @@ final class PageServer {
   static final String HOSTILE_ID = "NCT09999901";
   static final String HOSTILE_TITLE = "Hostile <script>window.injected = true</script><img src=x onerror=\"window.injected = true\"> title";
   static final String HOSTILE_CRITERION = "<script>window.injected = true</script> no active hepatitis B";
+
+  /** A trial site's card of NCT03984968 in its own words: "Enrolling", "Phase 2", "Phase 1". */
+  static final String WORDED_PAGE = "003_f0ff8c014b9948cc.txt";
 
   private static TestServer server;
   private static Browser browser;
@@ -36,7 +40,7 @@ final class PageServer {
 
   static synchronized TestServer get() {
     if (server == null) {
-      server = TestServer.start(List.of(SharedCorpus.v2(), SharedCorpus.SAMPLE_DATA, hostileRecord()));
+      server = TestServer.start(List.of(SharedCorpus.v2(), SharedCorpus.SAMPLE_DATA, hostileRecord(), SharedCorpus.SEEDS.resolve(WORDED_PAGE)));
       Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     }
     return server;

@@ -97,6 +97,24 @@ class TrialPageBrowserTest {
   }
 
   @Test
+  void aSourcesOwnWordsAreShownBesideTheRegistrysValues() {
+    browser.go("/trial/NCT03984968");
+    browser.awaitTrial();
+    JsonNode sources = server.ok("/api/trials/NCT03984968").path("trial").path("sources");
+    List<String> headings = browser.driver().findElements(By.cssSelector("#section-sources ~ .table-scroll thead th")).stream()
+        .map(WebElement::getText).toList();
+    assertEquals("As the source wrote", headings.get(headings.size() - 1));
+    List<String> shown = new ArrayList<>();
+    for (WebElement row : browser.driver().findElements(By.cssSelector("#section-sources ~ .table-scroll tbody tr"))) {
+      List<WebElement> cells = row.findElements(By.tagName("td"));
+      shown.add(cells.get(cells.size() - 1).getText());
+    }
+    List<String> expected = new ArrayList<>();
+    sources.forEach(s -> expected.add(s.path("format").asText().equals("WEB_PAGE") ? "status: Enrolling; phases: Phase 2, Phase 1" : "—"));
+    assertEquals(expected, shown);
+  }
+
+  @Test
   void recordMarkupIsShownAsText() {
     browser.go("/trial/" + PageServer.HOSTILE_ID);
     browser.awaitTrial();

@@ -165,7 +165,9 @@ final class PageExtractor {
     }
     if (trial.phases.isEmpty() && trial.briefTitle != null) {
       Matcher m = TITLE_PHASE.matcher(trial.briefTitle);
-      if (m.find()) {
+      if (m.find() && !phases.lookup(m.group()).isEmpty()) {
+        trial.phases.add(m.group()); // as the title words it: "Phase 1/2"
+      } else if (m.find(0)) {
         trial.phases.add("Phase " + m.group(1));
         if (m.group(2) != null) trial.phases.add("Phase " + m.group(2));
       }

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.trialsearch.Collected;
 import org.trialsearch.SharedCorpus;
 import org.trialsearch.TestReaders;
-import org.trialsearch.enrich.Enricher;
 import org.trialsearch.index.FacetFields;
 import org.trialsearch.index.Fields;
 import org.trialsearch.index.TextAnalysis;
@@ -53,7 +52,7 @@ class CountingRoutesTest {
   @BeforeAll
   static void writeOneSegment() throws IOException, InterruptedException {
     Vocabulary vocabulary = Vocabulary.load(TestReaders.config());
-    TrialIngest ingest = new TrialIngest(new Enricher(vocabulary));
+    TrialIngest ingest = new TrialIngest(vocabulary);
     index = TrialIndex.create(dir, TextAnalysis.of(vocabulary));
     List<Trial> trials = Collected.from(SharedCorpus.v2(), SharedCorpus.TRACKER.resolve("trials.csv")).trials;
     for (Trial trial : trials) ingest.put(index, List.of(trial)).orElseThrow();

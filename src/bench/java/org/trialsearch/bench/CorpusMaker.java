@@ -14,7 +14,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
 import org.trialsearch.config.ConfigSource;
-import org.trialsearch.enrich.Enricher;
 import org.trialsearch.index.Fields;
 import org.trialsearch.index.IndexFolder;
 import org.trialsearch.index.TrialDocuments;
@@ -105,7 +104,7 @@ final class CorpusMaker {
   /** Reads the written studies back as this project does and keeps what each peer is given. */
   private void writeRecords(Path v2, Path records) throws IOException {
     Vocabulary vocabulary = Vocabulary.load(config);
-    TrialIngest ingest = new TrialIngest(new Enricher(vocabulary));
+    TrialIngest ingest = new TrialIngest(vocabulary);
     IngestReport report = new IngestReport();
     try (BufferedWriter out = Files.newBufferedWriter(records)) {
       new SourceWalker(Readers.all(config, vocabulary), bytes -> {}).walk(List.of(v2), new RecordSink() {

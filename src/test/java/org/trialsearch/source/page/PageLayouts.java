@@ -112,6 +112,14 @@ final class PageLayouts {
       return new Page(layoutOf(this), t.nctId(), out.toString(), stated(), List.copyOf(variations));
     }
 
+    /** Leaves out, as real pages now and then do, the id (where the layout may), status, phases and summary. */
+    void leaveOutNowAndThen(boolean idMayGo) {
+      if (idMayGo) showId = !chance(0.2, "no id");
+      showStatus = !chance(0.1, "no status");
+      showPhases = !chance(0.1, "no phases");
+      showSummary = t.briefSummary() != null && !chance(0.1, "no summary");
+    }
+
     boolean chance(double p, String variation) {
       boolean yes = random.nextDouble() < p;
       if (yes) variations.add(variation);
@@ -387,10 +395,7 @@ final class PageLayouts {
 
     @Override
     void write() {
-      showId = !chance(0.2, "no id");
-      showStatus = !chance(0.1, "no status");
-      showPhases = !chance(0.1, "no phases");
-      showSummary = t.briefSummary() != null && !chance(0.1, "no summary");
+      leaveOutNowAndThen(true);
       showCountries = showCountries && !chance(0.1, "no countries");
       line(t.briefTitle());
       blank();
@@ -465,10 +470,7 @@ final class PageLayouts {
 
     @Override
     void write() {
-      showId = !chance(0.2, "no id");
-      showStatus = !chance(0.1, "no status");
-      showPhases = !chance(0.1, "no phases");
-      showSummary = t.briefSummary() != null && !chance(0.1, "no summary");
+      leaveOutNowAndThen(true);
       line("ClinicalTrials.Veeva");
       blank();
       line("Menu");
@@ -569,9 +571,7 @@ final class PageLayouts {
 
     @Override
     void write() {
-      showStatus = !chance(0.1, "no status");
-      showPhases = !chance(0.1, "no phases");
-      showSummary = t.briefSummary() != null && !chance(0.1, "no summary");
+      leaveOutNowAndThen(false);
       line("Title");
       blank();
       line(t.briefTitle());

@@ -51,13 +51,25 @@ public final class SourceWalker {
     for (Path root : roots) {
       if (!Files.exists(root)) throw new IOException("no such file or folder: " + root);
       try (Stream<Path> files = Files.walk(root)) {
-        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) readFile(file, limited, report);
+        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) readFile(file, nameOf(root, file), limited, report);
       }
     }
   }
 
-  private void readFile(Path file, RecordSink sink, IngestReport report) {
-    String name = file.toString();
+  /**
+   * How a record's file is named in its source and in the report: from the folder that was indexed
+   * ("corpus/car-t-tracker/sites.csv"), or the file's own name when a file was, never the path on
+   * this machine's disk, which an API answer would otherwise give away.
+   */
+  static String nameOf(Path root, Path file) {
+    Path base = root.toAbsolutePath().normalize();
+    Path named = file.toAbsolutePath().normalize();
+    Path folderName = base.getFileName();
+    if (base.equals(named) || folderName == null) return named.getFileName().toString();
+    return (folderName + "/" + base.relativize(named)).replace('\\', '/');
+  }
+
+  private void readFile(Path file, String name, RecordSink sink, IngestReport report) {
     try (InputStream in = new CountingStream(Files.newInputStream(file))) {
       readStream(in, name, sink, report);
     } catch (IOException | UncheckedIOException e) {

@@ -50,13 +50,12 @@ class CorruptedInputsTest {
     IndexBuild.Result result = IndexBuild.run(dir.resolve("index"), List.of(sources), TestReaders.config(), bytes -> {});
 
     assertEquals(4, result.trials(), "NCT00973089, two good CSV rows, NCT00000102");
-    List<String> reported = result.report().skipped().stream().map(IngestReport.Skipped::toString)
-        .map(s -> s.replace(sources + "/", "")).toList();
+    List<String> reported = result.report().skipped().stream().map(IngestReport.Skipped::toString).toList();
     assertEquals(4, reported.size(), reported.toString());
-    assertEquals(true, reported.get(0).startsWith("a-truncated.json #2: malformed JSON at line "), reported.get(0));
-    assertEquals("b-export.csv #2: malformed CSV row: a quoted cell is not closed before the next row starts", reported.get(1));
-    assertEquals("c-bulk.zip!/readme.bin: not a supported trial record format", reported.get(2));
-    assertEquals("d-empty.json: empty file", reported.get(3));
+    assertEquals(true, reported.get(0).startsWith("sources/a-truncated.json #2: malformed JSON at line "), reported.get(0));
+    assertEquals("sources/b-export.csv #2: malformed CSV row: a quoted cell is not closed before the next row starts", reported.get(1));
+    assertEquals("sources/c-bulk.zip!/readme.bin: not a supported trial record format", reported.get(2));
+    assertEquals("sources/d-empty.json: empty file", reported.get(3));
   }
 
   /** A value stated but unreadable is left out with a warning naming the record; the rest of the record is indexed. */
@@ -77,13 +76,13 @@ class CorruptedInputsTest {
 
     assertEquals(3, result.trials());
     assertEquals(List.of(), result.report().skipped());
-    List<String> warnings = result.report().warnings().stream().map(IngestReport.Skipped::toString).map(s -> s.replace(sources + "/", "")).toList();
+    List<String> warnings = result.report().warnings().stream().map(IngestReport.Skipped::toString).toList();
     assertEquals(List.of(
-        "a-study.json #1: unreadable minimum age 'five': the record is kept without it",
-        "a-study.json #1: unreadable start date 'sometime in 2010': the record is kept without it",
-        "b-export.csv #1: unreadable start date '2021-13-45': the record is kept without it",
-        "b-export.csv #1: unreadable enrollment 'about 40': the record is kept without it",
-        "c-study.xml #1: unreadable minimum age 'adolescents': the record is kept without it"), warnings);
+        "sources/a-study.json #1: unreadable minimum age 'five': the record is kept without it",
+        "sources/a-study.json #1: unreadable start date 'sometime in 2010': the record is kept without it",
+        "sources/b-export.csv #1: unreadable start date '2021-13-45': the record is kept without it",
+        "sources/b-export.csv #1: unreadable enrollment 'about 40': the record is kept without it",
+        "sources/c-study.xml #1: unreadable minimum age 'adolescents': the record is kept without it"), warnings);
     Trial kept = Collected.from(sources.resolve("a-study.json")).only();
     assertEquals(null, kept.startDate());
     assertEquals(null, kept.eligibility().minimumAgeYears());
@@ -110,14 +109,14 @@ class CorruptedInputsTest {
     IndexBuild.Result result = IndexBuild.run(dir.resolve("index"), List.of(sources), TestReaders.config(), bytes -> {});
 
     assertEquals(1, result.trials());
-    List<String> warnings = result.report().warnings().stream().map(IngestReport.Skipped::toString).map(s -> s.replace(sources + "/", "")).toList();
+    List<String> warnings = result.report().warnings().stream().map(IngestReport.Skipped::toString).toList();
     assertEquals(List.of(
-        "a-long.json #1: org study id of 40000 characters left out (an id has at most 200)",
-        "a-long.json #1: brief title cut to 1000 characters (it had 9005)",
-        "a-long.json #1: conditions cut to 1000 characters (it had 8200)",
-        "a-long.json #1: sponsor cut to 1000 characters (it had 8192)"), warnings);
-    List<String> skipped = result.report().skipped().stream().map(IngestReport.Skipped::toString).map(s -> s.replace(sources + "/", "")).toList();
-    assertEquals(List.of("b-study.xml #1: not a trial id: '9999999999999999999999999999999999999999… (40000 characters)' (expected NCT and 8 digits)"), skipped);
+        "sources/a-long.json #1: org study id of 40000 characters left out (an id has at most 200)",
+        "sources/a-long.json #1: brief title cut to 1000 characters (it had 9005)",
+        "sources/a-long.json #1: conditions cut to 1000 characters (it had 8200)",
+        "sources/a-long.json #1: sponsor cut to 1000 characters (it had 8192)"), warnings);
+    List<String> skipped = result.report().skipped().stream().map(IngestReport.Skipped::toString).toList();
+    assertEquals(List.of("sources/b-study.xml #1: not a trial id: '9999999999999999999999999999999999999999… (40000 characters)' (expected NCT and 8 digits)"), skipped);
     Trial kept = Collected.from(sources.resolve("a-long.json")).only();
     assertEquals("Long " + "ü".repeat(995), kept.briefTitle());
     assertEquals(List.of("c".repeat(1000), "Leukemia"), kept.conditions());

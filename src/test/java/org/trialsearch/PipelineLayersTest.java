@@ -37,6 +37,7 @@ class PipelineLayersTest {
       List.of("search", "search.query"),
       List.of("suggest"),
       List.of("write"),
+      List.of("web"),
       List.of("http"),
       List.of(""),
       List.of("cli"));

@@ -1,19 +1,29 @@
 package org.trialsearch.http;
 
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
+import org.trialsearch.enrich.EnrichedTrial;
 import org.trialsearch.error.InvalidRequestException;
+import org.trialsearch.error.NotFoundException;
 import org.trialsearch.search.SearchService;
+import org.trialsearch.web.TrialView;
 
 /**
  * The web pages: the search page at {@code /}, the trial page at {@code /trial/{id}}, and their
- * scripts and styles under {@code /assets/}, all from the jar. The pages are filled in by their
- * scripts from the JSON API; the content security policy lets no other script run.
+ * scripts and styles under {@code /assets/}, all from the jar. The search page is filled in by its
+ * script from the JSON API; the trial page comes whole from the server (readable without
+ * JavaScript, and by link previews and search engines), and its script adds similar trials. The
+ * content security policy lets no other script run.
  */
 final class WebPages {
 
@@ -26,7 +36,7 @@ final class WebPages {
 
   private final SearchService search;
   private final byte[] searchPage = resource("/web/search.html");
-  private final byte[] trialPage = resource("/web/trial.html");
+  private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
   WebPages(SearchService search) {
     this.search = search;
@@ -43,14 +53,40 @@ final class WebPages {
     routes.page("/trial/{id}", this::trial);
   }
 
-  /** The trial page, answered 404 (with the same page, which says what is missing) when there is no such trial. */
+  /** The trial page; 404 with a page that says what is missing when there is no such trial. */
   private void trial(Context ctx) throws IOException {
+    String asWritten = ctx.pathParam("id");
+    String id;
+    EnrichedTrial record;
     try {
-      if (!search.exists(TrialIdParam.read(ctx.pathParam("id")))) ctx.status(404);
+      id = TrialIdParam.read(asWritten);
     } catch (InvalidRequestException e) {
-      ctx.status(404);
+      missing(ctx, asWritten, e.getMessage(), null);
+      return;
     }
-    page(ctx, trialPage);
+    try {
+      record = search.trial(id);
+    } catch (NotFoundException e) {
+      missing(ctx, id, e.getMessage(), TrialView.registryUrl(id));
+      return;
+    }
+    String pageUrl = ctx.scheme() + "://" + ctx.host() + "/trial/" + record.trial().nctId();
+    render(ctx, "trial.jte", Map.of("view", new TrialView(record, pageUrl)));
+  }
+
+  private void missing(Context ctx, String id, String message, String registryUrl) {
+    ctx.status(404);
+    Map<String, Object> params = new HashMap<>();
+    params.put("id", id);
+    params.put("message", message);
+    params.put("registryUrl", registryUrl);
+    render(ctx, "missingTrial.jte", params);
+  }
+
+  private void render(Context ctx, String template, Map<String, Object> params) {
+    StringOutput html = new StringOutput();
+    templates.render(template, params, html);
+    page(ctx, html.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private static void page(Context ctx, byte[] html) {

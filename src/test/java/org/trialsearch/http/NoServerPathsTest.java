@@ -18,7 +18,8 @@ import org.trialsearch.TestServer;
 
 /**
  * A trial's sources are named from the folder that was indexed, never by where the files lie on
- * the server's disk: checked over every trial of the shared corpus, indexed by absolute paths.
+ * the server's disk: checked in the record and the page of every trial of the shared corpus,
+ * indexed by absolute paths.
  */
 class NoServerPathsTest {
 
@@ -51,6 +52,9 @@ class NoServerPathsTest {
         String file = source.path("file").asText();
         assertTrue(file.startsWith("corpus/") || file.startsWith("seeds/"), id + ": " + file);
       }
+      TestServer.Answer page = server.get("/trial/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+      assertEquals(200, page.status(), id);
+      assertFalse(page.body().contains(DISK), id + "'s page");
     }
   }
 

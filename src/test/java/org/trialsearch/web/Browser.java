@@ -85,9 +85,14 @@ final class Browser implements AutoCloseable {
         + " && document.getElementById('result-count').textContent !== ''").equals(Boolean.TRUE));
   }
 
-  /** Waits until the trial page has rendered its record (or its error). */
+  /** Shows the page as it prints (print media) or as the screen shows it again. */
+  void emulatePrint(boolean print) {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", print ? "print" : ""));
+  }
+
+  /** Waits until the trial page has loaded (the record comes with it, or the page saying it is missing). */
   void awaitTrial() {
-    until(d -> script("return document.getElementById('trial').getAttribute('aria-busy') === null").equals(Boolean.TRUE));
+    until(d -> script("return document.readyState === 'complete' && document.getElementById('trial') !== null").equals(Boolean.TRUE));
   }
 
   /**

@@ -20,6 +20,9 @@ final class PageServer {
   static final String HOSTILE_ID = "NCT09999901";
   static final String HOSTILE_TITLE = "Hostile <script>window.injected = true</script><img src=x onerror=\"window.injected = true\"> title";
   static final String HOSTILE_CRITERION = "<script>window.injected = true</script> no active hepatitis B";
+  /** Markdown that tries to bring its own markup, a script link and an image. */
+  static final String HOSTILE_SUMMARY = "A summary <script>window.injected = true</script> with [a link](javascript:window.injected=true)"
+      + " and ![an image](x \"t\") <img src=x onerror=\"window.injected = true\">\n\n* a *listed* point";
 
   /** A trial site's card of NCT03984968 in its own words: "Enrolling", "Phase 2", "Phase 1". */
   static final String WORDED_PAGE = "003_f0ff8c014b9948cc.txt";
@@ -51,6 +54,7 @@ final class PageServer {
       ObjectNode study = (ObjectNode) SharedCorpus.mapper().readTree(SharedCorpus.v2().resolve("NCT00973089.json").toFile());
       ObjectNode identification = (ObjectNode) study.path("protocolSection").path("identificationModule");
       identification.put("nctId", HOSTILE_ID).put("briefTitle", HOSTILE_TITLE);
+      ((ObjectNode) study.path("protocolSection").path("descriptionModule")).put("briefSummary", HOSTILE_SUMMARY);
       ((ObjectNode) study.path("protocolSection").path("eligibilityModule"))
           .put("eligibilityCriteria", "Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria:\n\n* " + HOSTILE_CRITERION);
       Path dir = Files.createTempDirectory("hostile-record");

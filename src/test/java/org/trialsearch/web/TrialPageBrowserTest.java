@@ -1,6 +1,7 @@
 package org.trialsearch.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,7 +88,8 @@ class TrialPageBrowserTest {
     browser.go("/trial/" + ZUMA7);
     browser.awaitTrial();
     JsonNode record = server.ok("/api/trials/" + ZUMA7);
-    List<WebElement> rows = browser.driver().findElements(By.cssSelector("#section-sources ~ .table-scroll tbody tr"));
+    browser.find(".sources-fold summary").click();
+    List<WebElement> rows = browser.driver().findElements(By.cssSelector("#sources-table tbody tr"));
     assertEquals(record.path("trial").path("sources").size(), rows.size());
     assertEquals("data/car-t-sample.json", rows.get(0).findElements(By.tagName("td")).get(1).getText());
     browser.until(d -> browser.find("#similar").isDisplayed());
@@ -101,11 +103,12 @@ class TrialPageBrowserTest {
     browser.go("/trial/NCT03984968");
     browser.awaitTrial();
     JsonNode sources = server.ok("/api/trials/NCT03984968").path("trial").path("sources");
-    List<String> headings = browser.driver().findElements(By.cssSelector("#section-sources ~ .table-scroll thead th")).stream()
+    browser.find(".sources-fold summary").click();
+    List<String> headings = browser.driver().findElements(By.cssSelector("#sources-table thead th")).stream()
         .map(WebElement::getText).toList();
     assertEquals("As the source wrote", headings.get(headings.size() - 1));
     List<String> shown = new ArrayList<>();
-    for (WebElement row : browser.driver().findElements(By.cssSelector("#section-sources ~ .table-scroll tbody tr"))) {
+    for (WebElement row : browser.driver().findElements(By.cssSelector("#sources-table tbody tr"))) {
       List<WebElement> cells = row.findElements(By.tagName("td"));
       shown.add(cells.get(cells.size() - 1).getText());
     }
@@ -122,6 +125,54 @@ class TrialPageBrowserTest {
     assertEquals(List.of(PageServer.HOSTILE_CRITERION), texts(".criteria-exclusion > ul > li"));
     assertTrue(browser.driver().findElements(By.cssSelector("#trial script, #trial img")).isEmpty());
     assertNull(browser.script("return window.injected"), "no script from record text ran");
+  }
+
+  @Test
+  void recordMarkdownIsRenderedWithoutItsMarks() {
+    browser.go("/trial/NCT07222735");
+    browser.awaitTrial();
+    WebElement summary = browser.find("#section-summary ~ .prose");
+    // the record's "\- To evaluate" is read as the bullet its author meant, as the registry's own page shows it
+    assertEquals(List.of("To evaluate the safety of B7-H3-CAR T cell therapy after priming with hypofractionated radiation therapy (HFRT)"
+        + " and lymphodepleting chemotherapy in patients ≤ 21 years of age with relapsed/refractory B7-H3+ sarcomas.",
+        "To describe the antitumor activity of B7-H3-CAR T cells in combination with HFRT",
+        "To determine if B7-H3-CAR T cells traffic to tumor sites after combination treatment with HFRT"),
+        summary.findElements(By.tagName("li")).stream().map(WebElement::getText).toList());
+    assertEquals(List.of("RAD3CAR is a phase I study designed to evaluatethe safety of B7-H3-CAR T cells and lymphodepletion in combination"
+        + " with hypofractionated radiation therapy.", "Primary objective:", "Secondary objectives:"),
+        summary.findElements(By.cssSelector(":scope > p")).stream().map(WebElement::getText).toList());
+    assertFalse(summary.getText().contains("\\"), "no escape is shown");
+  }
+
+  @Test
+  void recordMarkdownBringsNoMarkupOfItsOwn() {
+    browser.go("/trial/" + PageServer.HOSTILE_ID);
+    browser.awaitTrial();
+    WebElement summary = browser.find("#section-summary ~ .prose");
+    assertEquals(List.of("a listed point"), summary.findElements(By.tagName("li")).stream().map(WebElement::getText).toList());
+    assertEquals("listed", summary.findElement(By.tagName("em")).getText());
+    assertTrue(summary.getText().startsWith("A summary <script>window.injected = true</script> with a link and"), summary.getText());
+    assertTrue(browser.driver().findElements(By.cssSelector("#trial script, #trial img, #trial a[href^='javascript']")).isEmpty());
+    assertNull(browser.script("return window.injected"), "no script from record text ran");
+  }
+
+  @Test
+  void printingGivesTheRecordAloneWithItsFoldedPartsOpen() throws IOException {
+    browser.go("/trial/" + ZUMA7);
+    browser.awaitTrial();
+    browser.until(d -> browser.find("#similar").isDisplayed());
+    browser.script("window.dispatchEvent(new Event('beforeprint'))");
+    assertEquals(0L, browser.script("return document.querySelectorAll('#trial details:not([open]):not(.sources-fold)').length"));
+    browser.emulatePrint(true);
+    try {
+      for (String hidden : List.of(".site-header", "#similar", "#section-sources")) {
+        assertEquals("none", browser.script("return getComputedStyle(document.querySelector('" + hidden + "').closest('header, aside, section')).display"), hidden);
+      }
+      assertEquals("block", browser.script("return getComputedStyle(document.querySelector('.trial-layout')).display"));
+      browser.screenshot("trial-printed", 800, false);
+    } finally {
+      browser.emulatePrint(false);
+    }
   }
 
   @Test

@@ -3,13 +3,17 @@ package org.trialsearch.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.trialsearch.SharedCorpus;
 import org.trialsearch.TestServer;
 
 /** The pages and their files as HTTP answers: types, security headers, and nothing outside the assets folder. */
@@ -41,6 +45,42 @@ class WebPagesTest {
     assertEquals(404, missing.statusCode());
     assertTrue(missing.body().contains("/assets/trial.js"), "the page itself says what is missing");
     assertEquals(404, get("/trial/not-an-id").statusCode());
+  }
+
+  @Test
+  void aTrialPageComesFromTheServerWithItsTitlePreviewTagsAndStructuredData() throws Exception {
+    JsonNode record = server.ok("/api/trials/NCT03391466");
+    String title = record.path("trial").path("briefTitle").asText();
+    HttpResponse<String> page = get("/trial/NCT03391466");
+    Document html = Jsoup.parse(page.body());
+    assertEquals(title + " · trialsearch", html.title());
+    assertEquals(title, html.selectFirst("meta[property=og:title]").attr("content"));
+    assertEquals(title, html.selectFirst("#trial h1").text());
+    String description = html.selectFirst("meta[name=description]").attr("content");
+    assertEquals(description, html.selectFirst("meta[property=og:description]").attr("content"));
+    assertTrue(description.length() <= 200 && record.path("trial").path("briefSummary").asText().startsWith(description.replace("…", "")),
+        description);
+    assertTrue(html.selectFirst("meta[property=og:url]").attr("content").endsWith("/trial/NCT03391466"));
+    JsonNode ld = SharedCorpus.mapper().readTree(html.selectFirst("script[type=application/ld+json]").data());
+    assertEquals("MedicalTrial", ld.path("@type").asText());
+    assertEquals("NCT03391466", ld.path("identifier").asText());
+    assertEquals(title, ld.path("name").asText());
+    assertEquals("COMPLETED", record.path("facets").path("status").asText());
+    assertEquals("https://schema.org/Completed", ld.path("status").asText());
+    assertEquals("Phase 3", ld.path("phase").asText());
+    assertEquals(record.path("trial").path("sponsor").path("lead").asText(), ld.path("sponsor").path("name").asText());
+    // the record is there to read without any script
+    String inclusion = record.path("trial").path("eligibility").path("inclusion").asText();
+    String firstCriterion = inclusion.lines().filter(line -> line.startsWith("* ")).findFirst().orElseThrow().substring(2).replace("\\", "");
+    assertEquals(firstCriterion, html.selectFirst(".criteria-inclusion > ul > li").ownText());
+  }
+
+  @Test
+  void aMissingTrialsPageLinksTheRegistry() throws Exception {
+    Document html = Jsoup.parse(get("/trial/NCT00000001").body());
+    assertEquals("no trial NCT00000001", html.selectFirst("#trial .error").text());
+    assertEquals("https://clinicaltrials.gov/study/NCT00000001", html.selectFirst("#trial a[href^=https://clinicaltrials.gov]").attr("href"));
+    assertEquals("noindex", html.selectFirst("meta[name=robots]").attr("content"));
   }
 
   @Test

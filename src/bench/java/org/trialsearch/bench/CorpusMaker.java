@@ -93,8 +93,8 @@ final class CorpusMaker {
     return new Trial(id, TrialIds.none(), text.briefTitle(), text.officialTitle(), text.acronym(), design.status(),
         design.phases(), design.studyType(), conditions.conditions(), text.keywords(), interventions.interventions(),
         interventions.arms(), List.of(), List.of(), text.briefSummary(), text.detailedDescription(), eligibility.eligibility(),
-        design.enrollment(), design.sponsor(), design.countries(), design.sites(), List.of(), design.startDate(),
-        design.lastUpdate(), null, List.of(SourceRef.of(SourceFormat.CTGOV_V2_JSON, "synthetic", i + 1)));
+        design.enrollment(), design.sponsor(), design.countries(), design.sites(), List.of(), List.of(), design.startDate(),
+        null, design.lastUpdate(), null, List.of(SourceRef.of(SourceFormat.CTGOV_V2_JSON, "synthetic", i + 1)));
   }
 
   private static Trial pick(List<Trial> real, SplittableRandom random) {

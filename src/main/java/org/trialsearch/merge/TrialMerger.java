@@ -22,7 +22,7 @@ import org.trialsearch.vocabulary.Fold;
  * kept whatever its date. Sites are unioned by facility and city. Nested records (ids, eligibility,
  * sponsor) merge the same way field by field, except that values that belong together come from
  * one record: the inclusion and exclusion halves with the criteria text, the sponsor's class with
- * its name.
+ * its name, the date a status was verified with the status.
  */
 public final class TrialMerger {
 
@@ -31,6 +31,7 @@ public final class TrialMerger {
 
   /** Field => the field whose record it must come from. */
   private static final Map<String, String> COMPANIONS = Map.of(
+      "statusVerified", "status",
       "eligibility.inclusion", "eligibility.criteria",
       "eligibility.exclusion", "eligibility.criteria",
       "sponsor.leadClass", "sponsor.lead");
@@ -139,10 +140,12 @@ public final class TrialMerger {
         first.facility() != null ? first.facility() : other.facility(),
         first.city() != null ? first.city() : other.city(),
         first.state() != null ? first.state() : other.state(),
+        first.zip() != null ? first.zip() : other.zip(),
         first.country() != null ? first.country() : other.country(),
         first.status() != null ? first.status() : other.status(),
         first.latitude() != null ? first.latitude() : other.latitude(),
-        first.longitude() != null ? first.longitude() : other.longitude());
+        first.longitude() != null ? first.longitude() : other.longitude(),
+        !first.contacts().isEmpty() ? first.contacts() : other.contacts());
   }
 
   private static Map<String, Integer> provenanceOfOne(Trial trial) {

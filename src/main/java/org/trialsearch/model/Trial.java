@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * One clinical trial as its sources state it. Every source format maps into this record; derived
- * facets (normalised status, phases, antigens, ...) live apart in {@code TrialFacets}.
+ * facets (antigens, countries, the status after the registry's two-year rule, ...) live apart in
+ * {@code TrialFacets}. {@code statusVerified} is the date the source says the status was last
+ * checked.
  * Lists are never null; absent scalars are null.
  */
 public record Trial(
@@ -31,7 +33,9 @@ public record Trial(
     List<String> countries,
     List<Site> sites,
     List<Contact> centralContacts,
+    List<Official> overallOfficials,
     LocalDate startDate,
+    LocalDate statusVerified,
     LocalDate lastUpdate,
     LocalDate versionHolder,
     List<SourceRef> sources) {
@@ -47,6 +51,7 @@ public record Trial(
     countries = List.copyOf(countries);
     sites = List.copyOf(sites);
     centralContacts = List.copyOf(centralContacts);
+    overallOfficials = overallOfficials == null ? List.of() : List.copyOf(overallOfficials);
     sources = List.copyOf(sources);
   }
 
@@ -54,7 +59,7 @@ public record Trial(
   public Trial linkedTo(String id, SourceRef.LinkedBy how) {
     return new Trial(id, ids, briefTitle, officialTitle, acronym, status, phases, studyType, conditions, keywords,
         interventions, arms, primaryOutcomes, secondaryOutcomes, briefSummary, detailedDescription, eligibility,
-        enrollment, sponsor, countries, sites, centralContacts, startDate, lastUpdate, versionHolder,
+        enrollment, sponsor, countries, sites, centralContacts, overallOfficials, startDate, statusVerified, lastUpdate, versionHolder,
         sources.stream().map(s -> s.linkedBy(how)).toList());
   }
 
@@ -62,7 +67,7 @@ public record Trial(
   public Trial withStatusAndPhases(String newStatus, List<String> newPhases, List<SourceRef> newSources) {
     return new Trial(nctId, ids, briefTitle, officialTitle, acronym, newStatus, newPhases, studyType, conditions, keywords,
         interventions, arms, primaryOutcomes, secondaryOutcomes, briefSummary, detailedDescription, eligibility,
-        enrollment, sponsor, countries, sites, centralContacts, startDate, lastUpdate, versionHolder, newSources);
+        enrollment, sponsor, countries, sites, centralContacts, overallOfficials, startDate, statusVerified, lastUpdate, versionHolder, newSources);
   }
 
   /** The title people see: the brief title, else the official one, else the id. */

@@ -48,7 +48,9 @@ public final class TrialBuilder {
   public final List<String> countries = new ArrayList<>();
   public final List<Site> sites = new ArrayList<>();
   public final List<Contact> centralContacts = new ArrayList<>();
+  public final List<Official> overallOfficials = new ArrayList<>();
   public LocalDate startDate;
+  public LocalDate statusVerified;
   public LocalDate lastUpdate;
   public LocalDate versionHolder;
   public SourceRef source;
@@ -64,6 +66,6 @@ public final class TrialBuilder {
     return new Trial(nctId, new TrialIds(orgStudyId, eudractNumber, ctisNumber, otherIds), briefTitle, officialTitle, acronym,
         status, phases, studyType, conditions, keywords, interventions, arms, primaryOutcomes, secondaryOutcomes,
         briefSummary, detailedDescription, eligibility, enrollment, sponsor, countries, sites, centralContacts,
-        startDate, lastUpdate, versionHolder, source == null ? List.of() : List.of(source.dated(lastUpdate)));
+        overallOfficials, startDate, statusVerified, lastUpdate, versionHolder, source == null ? List.of() : List.of(source.dated(lastUpdate)));
   }
 }

@@ -9,6 +9,7 @@ import org.trialsearch.model.Arm;
 import org.trialsearch.model.Contact;
 import org.trialsearch.model.Eligibility;
 import org.trialsearch.model.Intervention;
+import org.trialsearch.model.Official;
 import org.trialsearch.model.Outcome;
 import org.trialsearch.model.Site;
 import org.trialsearch.model.Sponsor;
@@ -64,7 +65,8 @@ public final class RecordLimits {
         eligibility(t.eligibility()), t.enrollment(), sponsor(t.sponsor()), cutAll("countries", t.countries(), SHORT),
         items("sites", t.sites()).stream().map(this::site).toList(),
         items("contacts", t.centralContacts()).stream().map(this::contact).toList(),
-        t.startDate(), t.lastUpdate(), t.versionHolder(), t.sources());
+        items("officials", t.overallOfficials()).stream().map(this::official).toList(),
+        t.startDate(), t.statusVerified(), t.lastUpdate(), t.versionHolder(), t.sources());
   }
 
   /** An id cut short would be another id: one over the limit is left out. */
@@ -111,12 +113,17 @@ public final class RecordLimits {
 
   private Site site(Site s) {
     return new Site(cut("site facility", s.facility(), NAME), cut("site city", s.city(), SHORT), cut("site state", s.state(), SHORT),
-        cut("site country", s.country(), SHORT), cut("site status", s.status(), SHORT), s.latitude(), s.longitude());
+        cut("site postal code", s.zip(), SHORT), cut("site country", s.country(), SHORT), cut("site status", s.status(), SHORT),
+        s.latitude(), s.longitude(), items("site contacts", s.contacts()).stream().map(this::contact).toList());
   }
 
   private Contact contact(Contact c) {
     return new Contact(cut("contact name", c.name(), NAME), cut("contact role", c.role(), SHORT), cut("contact phone", c.phone(), SHORT),
-        cut("contact email", c.email(), SHORT));
+        cut("contact phone extension", c.phoneExt(), SHORT), cut("contact email", c.email(), SHORT));
+  }
+
+  private Official official(Official o) {
+    return new Official(cut("official name", o.name(), NAME), cut("official role", o.role(), SHORT), cut("official affiliation", o.affiliation(), NAME));
   }
 
   private String cut(String what, String value, int limit) {

@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.trialsearch.enrich.EnrichedTrial;
 import org.trialsearch.enrich.TrialFacets;
+import org.trialsearch.model.Contact;
 import org.trialsearch.model.Eligibility;
+import org.trialsearch.model.Official;
 import org.trialsearch.model.Site;
 import org.trialsearch.model.SourceFormat;
 import org.trialsearch.model.SourceRef;
@@ -46,8 +48,11 @@ public final class TrialView {
   /** A fact of the key facts list. */
   public record Fact(String name, String value) {}
 
-  /** The sites of one country, and what each says beyond its country. */
-  public record SiteGroup(String country, int count, List<String> described) {}
+  /** The sites of one country, and those that say more than their country. */
+  public record SiteGroup(String country, int count, List<SiteEntry> described) {}
+
+  /** A site as its line reads ("Facility, City, State 08208 · Recruiting"), and whom to contact there. */
+  public record SiteEntry(String place, List<Contact> contacts) {}
 
   /** One source as its row shows it. */
   public record SourceRow(String format, String file, String position, String linkedBy, String lastUpdate, List<String> fields,
@@ -137,7 +142,7 @@ public final class TrialView {
     for (Site site : trial.sites()) byCountry.computeIfAbsent(site.country() == null ? "Country not stated" : site.country(), c -> new ArrayList<>()).add(site);
     return byCountry.entrySet().stream()
         .sorted(Comparator.comparing((Map.Entry<String, List<Site>> e) -> -e.getValue().size()).thenComparing(Map.Entry::getKey))
-        .map(e -> new SiteGroup(e.getKey(), e.getValue().size(), e.getValue().stream().map(TrialView::siteText).filter(Objects::nonNull).toList()))
+        .map(e -> new SiteGroup(e.getKey(), e.getValue().size(), e.getValue().stream().map(TrialView::siteEntry).filter(Objects::nonNull).toList()))
         .toList();
   }
 
@@ -146,11 +151,32 @@ public final class TrialView {
     return trial.sites().size() <= OPEN_SITES;
   }
 
-  /** "Facility, City, State · Recruiting"; null when the site states nothing but its country. */
-  private static String siteText(Site site) {
-    String place = Stream.of(site.facility(), site.city(), site.state()).filter(Objects::nonNull).collect(Collectors.joining(", "));
-    if (place.isEmpty() && site.status() == null) return null;
-    return (place.isEmpty() ? "Place not stated" : place) + (site.status() == null ? "" : " · " + Labels.status(site.status()));
+  /** "Facility, City, State 08208 · Recruiting" and the site's contacts; null when the site states nothing but its country. */
+  private static SiteEntry siteEntry(Site site) {
+    String region = Stream.of(site.state(), site.zip()).filter(Objects::nonNull).collect(Collectors.joining(" "));
+    String place = Stream.of(site.facility(), site.city(), region.isEmpty() ? null : region).filter(Objects::nonNull)
+        .collect(Collectors.joining(", "));
+    if (place.isEmpty() && site.status() == null && site.contacts().isEmpty()) return null;
+    return new SiteEntry((place.isEmpty() ? "Place not stated" : place) + (site.status() == null ? "" : " · " + Labels.status(site.status())),
+        site.contacts());
+  }
+
+  /** A phone number as a tel: link, its extension dialled after it. */
+  public static String telUrl(Contact contact) {
+    String number = contact.phone().replaceAll("[^+\\d]", "");
+    String ext = contact.phoneExt() == null ? "" : contact.phoneExt().replaceAll("\\D", "");
+    return "tel:" + number + (ext.isEmpty() ? "" : ";ext=" + ext);
+  }
+
+  /** "+1 555 0100 ext. 12". */
+  public static String phoneText(Contact contact) {
+    return contact.phone() + (contact.phoneExt() == null ? "" : " ext. " + contact.phoneExt());
+  }
+
+  /** "Principal investigator: Dr A. Name, Some Hospital". */
+  public static String officialText(Official official) {
+    String who = Stream.of(official.name(), official.affiliation()).filter(Objects::nonNull).collect(Collectors.joining(", "));
+    return official.role() == null ? who : Labels.sentence(official.role()) + ": " + who;
   }
 
   public List<SourceRow> sources() {

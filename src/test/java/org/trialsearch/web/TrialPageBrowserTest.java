@@ -128,6 +128,24 @@ class TrialPageBrowserTest {
   }
 
   @Test
+  void howToContactComesBeforeTheOutcomesWithLinksThatCallAndWrite() {
+    browser.go("/trial/NCT03475563");
+    browser.awaitTrial();
+    List<String> sections = browser.driver().findElements(By.cssSelector("#trial > section > h2")).stream().map(WebElement::getText).toList();
+    assertEquals(List.of("Key facts", "Contacts", "Summary", "Eligibility"), sections.subList(0, 4));
+    assertTrue(sections.indexOf("Contacts") < sections.indexOf("Outcomes"), sections.toString());
+    WebElement call = browser.find("#section-contacts ~ .contacts a[href^='tel:']");
+    assertEquals("tel:+342746155", call.getDomAttribute("href"));
+    assertEquals("+342746155", call.getText());
+    assertEquals("mailto:iotaegui@vhebron.net", browser.find("#section-contacts ~ .contacts a[href^='mailto:']").getDomAttribute("href"));
+    assertEquals("Principal investigator: Imanol Otaegui, MD, Hospital Universitari Vall d'hebron Barcelona, Spain",
+        browser.find("#section-contacts ~ .officials li").getText());
+    assertTrue(texts(".site-group li").contains("Hospital Universitari Parc Taulí, Sabadell, Barcelona 08208 · Recruiting"),
+        texts(".site-group li").toString());
+    assertEquals("Eduard Bosch, MD", browser.find(".site-contact").getText());
+  }
+
+  @Test
   void recordMarkdownIsRenderedWithoutItsMarks() {
     browser.go("/trial/NCT07222735");
     browser.awaitTrial();

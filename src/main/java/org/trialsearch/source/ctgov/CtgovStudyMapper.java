@@ -11,6 +11,7 @@ import org.trialsearch.model.Arm;
 import org.trialsearch.model.Contact;
 import org.trialsearch.model.Eligibility;
 import org.trialsearch.model.Intervention;
+import org.trialsearch.model.Official;
 import org.trialsearch.model.Outcome;
 import org.trialsearch.model.Site;
 import org.trialsearch.model.SourceFormat;
@@ -69,7 +70,9 @@ final class CtgovStudyMapper {
         sites.stream().map(Site::country).filter(Objects::nonNull).distinct().toList(),
         sites,
         list(contacts.path("centralContacts"), CtgovStudyMapper::contact),
+        list(contacts.path("overallOfficials"), CtgovStudyMapper::official),
         values.date("start date", text(status.path("startDateStruct"), "date")),
+        values.date("status verified date", text(status, "statusVerifiedDate")),
         lastUpdate,
         values.date("version date", text(study.path("derivedSection").path("miscInfoModule"), "versionHolder")),
         List.of(SourceRef.of(SourceFormat.CTGOV_V2_JSON, file, position).dated(lastUpdate)));
@@ -129,12 +132,17 @@ final class CtgovStudyMapper {
 
   private static Site site(JsonNode node, StatedValues values) {
     JsonNode geo = node.path("geoPoint");
-    return new Site(text(node, "facility"), text(node, "city"), text(node, "state"), text(node, "country"), text(node, "status"),
-        values.number("site latitude", text(geo, "lat"), -90, 90), values.number("site longitude", text(geo, "lon"), -180, 180));
+    return new Site(text(node, "facility"), text(node, "city"), text(node, "state"), text(node, "zip"), text(node, "country"),
+        text(node, "status"), values.number("site latitude", text(geo, "lat"), -90, 90),
+        values.number("site longitude", text(geo, "lon"), -180, 180), list(node.path("contacts"), CtgovStudyMapper::contact));
   }
 
   private static Contact contact(JsonNode node) {
-    return new Contact(text(node, "name"), text(node, "role"), text(node, "phone"), text(node, "email"));
+    return new Contact(text(node, "name"), text(node, "role"), text(node, "phone"), text(node, "phoneExt"), text(node, "email"));
+  }
+
+  private static Official official(JsonNode node) {
+    return new Official(text(node, "name"), text(node, "role"), text(node, "affiliation"));
   }
 
   private static String markdown(String text) {

@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.trialsearch.model.Arm;
 import org.trialsearch.model.Contact;
 import org.trialsearch.model.Intervention;
+import org.trialsearch.model.Official;
 import org.trialsearch.model.Outcome;
 import org.trialsearch.model.Site;
 import org.trialsearch.model.SourceFormat;
@@ -113,7 +114,9 @@ public final class LegacyXmlReader implements SourceReader {
     private String[] armGroup;
     private String[] outcome;
     private String[] site;
+    private List<Contact> siteContacts;
     private String[] contact;
+    private String[] official;
 
     Study(String file) {
       this.file = file;
@@ -128,8 +131,13 @@ public final class LegacyXmlReader implements SourceReader {
         }
         case ROOT + "arm_group" -> armGroup = new String[3];
         case ROOT + "primary_outcome", ROOT + "secondary_outcome" -> outcome = new String[3];
-        case ROOT + "location" -> site = new String[5];
-        case ROOT + "overall_contact" -> contact = new String[3];
+        case ROOT + "location" -> {
+          site = new String[6];
+          siteContacts = new ArrayList<>();
+        }
+        case ROOT + "overall_contact", ROOT + "overall_contact_backup", ROOT + "location/contact", ROOT + "location/contact_backup" ->
+            contact = new String[4];
+        case ROOT + "overall_official" -> official = new String[3];
         case ROOT + "eligibility" -> {
           // the registry states ages for every study: "N/A" means no limit
           trial.eligibilityStated = true;
@@ -167,6 +175,7 @@ public final class LegacyXmlReader implements SourceReader {
         case "sponsors/collaborator/agency" -> trial.collaborators.add(value);
         case "location_countries/country" -> trial.countries.add(value);
         case "start_date" -> trial.startDate = values.date("start date", value);
+        case "verification_date" -> trial.statusVerified = values.date("status verified date", value);
         case "last_update_posted", "lastchanged_date" -> trial.lastUpdate = values.date("last update date", value);
         default -> group(path.substring(ROOT.length()), value, raw);
       }
@@ -197,13 +206,22 @@ public final class LegacyXmlReader implements SourceReader {
         case "location/facility/name" -> site[0] = value;
         case "location/facility/address/city" -> site[1] = value;
         case "location/facility/address/state" -> site[2] = value;
-        case "location/facility/address/country" -> site[3] = value;
-        case "location/status" -> site[4] = value;
-        case "location" -> trial.sites.add(new Site(site[0], site[1], site[2], site[3], site[4], null, null));
-        case "overall_contact/last_name" -> contact[0] = value;
-        case "overall_contact/phone" -> contact[1] = value;
-        case "overall_contact/email" -> contact[2] = value;
-        case "overall_contact" -> trial.centralContacts.add(new Contact(contact[0], "CONTACT", contact[1], contact[2]));
+        case "location/facility/address/zip" -> site[3] = value;
+        case "location/facility/address/country" -> site[4] = value;
+        case "location/status" -> site[5] = value;
+        case "location" -> trial.sites.add(new Site(site[0], site[1], site[2], site[3], site[4], site[5], null, null, siteContacts));
+        case "overall_contact/last_name", "overall_contact_backup/last_name", "location/contact/last_name",
+            "location/contact_backup/last_name" -> contact[0] = value;
+        case "overall_contact/phone", "overall_contact_backup/phone", "location/contact/phone", "location/contact_backup/phone" -> contact[1] = value;
+        case "overall_contact/phone_ext", "overall_contact_backup/phone_ext", "location/contact/phone_ext",
+            "location/contact_backup/phone_ext" -> contact[2] = value;
+        case "overall_contact/email", "overall_contact_backup/email", "location/contact/email", "location/contact_backup/email" -> contact[3] = value;
+        case "overall_contact", "overall_contact_backup" -> trial.centralContacts.add(new Contact(contact[0], "CONTACT", contact[1], contact[2], contact[3]));
+        case "location/contact", "location/contact_backup" -> siteContacts.add(new Contact(contact[0], "CONTACT", contact[1], contact[2], contact[3]));
+        case "overall_official/last_name" -> official[0] = value;
+        case "overall_official/role" -> official[1] = value;
+        case "overall_official/affiliation" -> official[2] = value;
+        case "overall_official" -> trial.overallOfficials.add(new Official(official[0], official[1], official[2]));
         default -> { }
       }
     }

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialsearch.Collected;
 import org.trialsearch.SharedCorpus;
+import org.trialsearch.model.Contact;
+import org.trialsearch.model.Official;
+import org.trialsearch.model.Site;
 import org.trialsearch.source.IngestReport;
 
 class CtgovJsonReaderTest {
@@ -125,6 +128,18 @@ class CtgovJsonReaderTest {
     assertEquals(json.path("conditionsModule").path("conditions").size(), trial.conditions().size());
     assertEquals(json.path("contactsLocationsModule").path("locations").size(), trial.sites().size());
     assertEquals(json.path("armsInterventionsModule").path("interventions").size(), trial.interventions().size());
+  }
+
+  @Test
+  void contactsOfficialsPostalCodesAndTheVerifiedDateAreKept() throws IOException {
+    var trial = read(SharedCorpus.v2().resolve("NCT03475563.json")).trials.get(0);
+    assertEquals(List.of(new Contact("Imanol Otaegui, MD", "CONTACT", "+342746155", null, "iotaegui@vhebron.net"),
+        new Contact("Imanol Otaegui", "CONTACT", null, null, null)), trial.centralContacts());
+    assertEquals(List.of(new Official("Imanol Otaegui, MD", "PRINCIPAL_INVESTIGATOR", "Hospital Universitari Vall d'hebron Barcelona, Spain")),
+        trial.overallOfficials());
+    assertEquals(new Site("Hospital Universitari Parc Taulí", "Sabadell", "Barcelona", "08208", "Spain", "RECRUITING", 41.54329, 2.10942,
+        List.of(new Contact("Eduard Bosch, MD", "CONTACT", null, null, null))), trial.sites().get(0));
+    assertEquals("2019-11-01", trial.statusVerified().toString());
   }
 
   private Path write(String name, String content) throws IOException {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialsearch.Collected;
 import org.trialsearch.SharedCorpus;
+import org.trialsearch.model.Contact;
+import org.trialsearch.model.Official;
 import org.trialsearch.model.Site;
 import org.trialsearch.model.SourceFormat;
 import org.trialsearch.model.Trial;
@@ -32,6 +34,23 @@ class LegacyXmlReaderTest {
     assertEquals(6909, all.trials.size());
     assertEquals(6908, new HashSet<>(all.trials.stream().map(Trial::nctId).toList()).size());
     assertEquals(List.of(), all.skipped);
+  }
+
+  @Test
+  void contactsOfficialsPostalCodesAndTheVerifiedDateAreKept() {
+    Collected all = Collected.from(SharedCorpus.LEGACY_XML_ZIP);
+    Trial swansea = all.trial("NCT05381090");
+    assertEquals(List.of(new Contact("Paola A Griffiths", "CONTACT", "0179260", "3849", "resgov@swansea.ac.uk"),
+        new Contact("Kathie Wareham", "CONTACT", null, null, "kathie.wareham@wales.nhs.uk")), swansea.centralContacts());
+    assertEquals(List.of(new Official("Jeffrey S Davies, BSc, PhD", "Principal Investigator", "Swansea University")), swansea.overallOfficials());
+    assertEquals(List.of(new Site("Swansea University", "Swansea", null, "sa2 8pp", "United Kingdom", "Recruiting", null, null,
+        List.of(new Contact("Kathie Wareham", "CONTACT", null, null, "kathie.wareham@wales.nhs.uk")))), swansea.sites());
+    assertEquals("2022-06-01", swansea.statusVerified().toString());
+    Site beijing = all.trial("NCT03204344").sites().get(0);
+    assertEquals("100034", beijing.zip());
+    assertEquals(List.of(new Contact("Dong-Xin Wang, MD, PhD", "CONTACT", "8610 83572784", null, "wangdongxin@hotmail.com"),
+        new Contact("Xue Li, MD", "CONTACT", "8610 83572460", null, "3999165@163.com")), beijing.contacts());
+    assertEquals("2017-09-01", all.trial("NCT03204344").statusVerified().toString());
   }
 
   @Test

@@ -128,6 +128,22 @@ export function ageRange(min, max) {
   return null;
 }
 
+/** "July 2018" for "2018-07-01"; null for no date. */
+export function monthYear(date) {
+  return date ? new Date(`${date}T00:00:00Z`).toLocaleDateString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }) : null;
+}
+
+/**
+ * How a trial's status reads with its date: "Recruiting, as of March 2025"; an open status not
+ * verified for two years reads "Unknown status (last known: Recruiting, as of July 2018)".
+ */
+export function statusText({ status, statusStated, statusAsOf }) {
+  const asOf = monthYear(statusAsOf);
+  const dated = (s) => `${label('status', s)}${asOf ? `, as of ${asOf}` : ', date not stated'}`;
+  if (status === 'UNKNOWN' && statusStated && statusStated !== 'UNKNOWN') return `${label('status', status)} (last known: ${dated(statusStated)})`;
+  return dated(status);
+}
+
 export function statusClass(status) {
   return `status status-${(status || 'unknown').toLowerCase().replaceAll('_', '-')}`;
 }

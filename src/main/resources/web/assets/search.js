@@ -3,7 +3,7 @@
 
 import { attachAutocomplete } from './autocomplete.js';
 import {
-  DIMENSIONS, EXPORT_PARAMETERS, SEARCH_PARAMETERS, ageRange, api, el, inReadingOrder, label, marked, registryUrl, statusClass,
+  DIMENSIONS, EXPORT_PARAMETERS, SEARCH_PARAMETERS, ageRange, api, el, inReadingOrder, label, marked, registryUrl, statusClass, statusText,
 } from './common.js';
 import { renderCharts } from './charts.js';
 
@@ -209,7 +209,7 @@ function hit(trial) {
     registry
       ? el('a', { href: registry, class: 'nct', rel: 'noopener', target: '_blank', 'aria-label': `${trial.nctId} on ClinicalTrials.gov (opens in a new tab)` }, trial.nctId)
       : el('span', { class: 'nct' }, trial.nctId),
-    trial.status && el('span', { class: statusClass(trial.status) }, label('status', trial.status)),
+    trial.status && el('span', { class: statusClass(trial.status) }, statusText(trial)),
     trial.phases?.length && el('span', {}, trial.phases.map((p) => label('phase', p)).join(', ')),
     trial.antigens?.length && el('span', { class: 'antigens' }, trial.antigens.join(' + ')),
     ages && el('span', {}, `Ages ${ages}`),

@@ -1,7 +1,7 @@
 // The trial page comes whole from the server; this adds what the reader's visit decides: similar
 // trials, and a way back to the very search the reader came from.
 
-import { api, el, label, statusClass } from './common.js';
+import { api, el, label, statusClass, statusText } from './common.js';
 
 const SIMILAR = 6;
 
@@ -14,7 +14,7 @@ function renderSimilar(hits) {
   $('similar-list').replaceChildren(...hits.map((h) => el('li', {},
     el('a', { href: `/trial/${encodeURIComponent(h.nctId)}` }, h.title ?? h.nctId),
     el('p', { class: 'facts' },
-      h.status && el('span', { class: statusClass(h.status) }, label('status', h.status)),
+      h.status && el('span', { class: statusClass(h.status) }, statusText(h)),
       h.phases?.length ? el('span', {}, h.phases.map((p) => label('phase', p)).join(', ')) : null,
       h.antigens?.length ? el('span', { class: 'antigens' }, h.antigens.join(' + ')) : null))));
   $('similar').hidden = false;

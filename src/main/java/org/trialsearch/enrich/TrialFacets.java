@@ -1,5 +1,6 @@
 package org.trialsearch.enrich;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -8,10 +9,17 @@ import java.util.List;
  * are the limits an age filter uses (stated limits, else the bounds of the stated age groups; null
  * = no limit); {@code agesStated} is false when no source says anything about ages, and such a
  * trial is left out of age filters. {@code modalities} is the kind of cell therapy ("CAR-T", ...,
- * "Not cell therapy").
+ * "Not cell therapy"). {@code status} is the status to filter and count by: the one the sources
+ * state ({@code statusStated}), except that an open status (recruiting, not yet recruiting,
+ * active, enrolling by invitation) not verified for two years is UNKNOWN, as the registry itself
+ * shows it. {@code statusAsOf} is the date the status was verified, or else the last update of
+ * the record that gave it, and {@code statusSource} that record's format.
  */
 public record TrialFacets(
     String status,
+    String statusStated,
+    LocalDate statusAsOf,
+    String statusSource,
     List<String> phases,
     List<String> antigens,
     List<String> countries,

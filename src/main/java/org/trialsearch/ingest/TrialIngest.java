@@ -38,7 +38,9 @@ public final class TrialIngest {
    */
   public EnrichedTrial enrich(List<Trial> records) {
     TrialMerger.Merged merged = merger.merge(records.stream().map(registryValues::of).toList());
-    return new EnrichedTrial(merged.trial(), merged.fieldSources(), enricher.facets(merged.trial()));
+    Integer statusSource = merged.fieldSources().get("status");
+    SourceRef statusRef = statusSource == null ? null : merged.trial().sources().get(statusSource);
+    return new EnrichedTrial(merged.trial(), merged.fieldSources(), enricher.facets(merged.trial(), statusRef));
   }
 
   /**

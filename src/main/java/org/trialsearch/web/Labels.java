@@ -1,5 +1,7 @@
 package org.trialsearch.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,6 +19,8 @@ public final class Labels {
       "OLDER_ADULT", "Older adult (65+)");
   private static final Map<String, String> SEXES = Map.of("ALL", "All", "FEMALE", "Female", "MALE", "Male");
 
+  private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+
   private Labels() {}
 
   public static String phase(String code) {
@@ -33,6 +37,19 @@ public final class Labels {
 
   public static String sex(String code) {
     return SEXES.getOrDefault(code, code);
+  }
+
+  /**
+   * How a status reads with its date: "Recruiting, as of March 2025"; an open status not verified
+   * for two years reads "Unknown status (last known: Recruiting, as of July 2018)".
+   */
+  public static String statusText(String status, String stated, LocalDate asOf) {
+    if (status == null) return null;
+    String date = asOf == null ? ", date not stated" : ", as of " + asOf.format(MONTH_YEAR);
+    if (status.equals("UNKNOWN") && stated != null && !stated.equals("UNKNOWN")) {
+      return status(status) + " (last known: " + status(stated) + date + ")";
+    }
+    return status(status) + date;
   }
 
   /** The CSS class of a status badge: "status status-active-not-recruiting". */

@@ -101,6 +101,16 @@ public final class TrialView {
     return id != null && id.matches("NCT\\d{8}") ? "https://clinicaltrials.gov/study/" + id : null;
   }
 
+  /** "Recruiting, as of March 2025", or "Unknown status (last known: ...)"; null when no source states a status. */
+  public String statusText() {
+    return Labels.statusText(facets.status(), facets.statusStated(), facets.statusAsOf());
+  }
+
+  /** The kind of source the status was read from: "ClinicalTrials.gov CSV export". */
+  public String statusSource() {
+    return facets.statusSource() == null ? null : FORMATS.get(SourceFormat.valueOf(facets.statusSource()));
+  }
+
   public List<String> phases() {
     return facets.phases().stream().map(Labels::phase).toList();
   }
@@ -109,6 +119,7 @@ public final class TrialView {
     Eligibility e = trial.eligibility();
     TrialIds ids = trial.ids();
     List<Fact> facts = new ArrayList<>();
+    add(facts, "Status", statusText() == null ? null : statusText() + (statusSource() == null ? "" : " · source: " + statusSource()));
     add(facts, "Study type", facets.studyType() == null ? null : Labels.sentence(facets.studyType()));
     add(facts, "Cell therapy", String.join(", ", facets.modalities()));
     add(facts, "Ages", Objects.requireNonNullElse(Labels.ageRange(facets.minAgeYears(), facets.maxAgeYears()), "not stated"));

@@ -55,15 +55,19 @@ class DeepPagingAndExportTest {
   @Test
   void aCursorWalkWithFiltersAndAllTrialsTying() {
     // an empty query scores every trial alike: only the NCT id orders them
-    JsonNode first = server.ok("/api/search?status=RECRUITING&size=40");
+    JsonNode first = server.ok("/api/search?status=RECRUITING&size=20");
     List<String> seen = new ArrayList<>(SearchApiTest.ids(first));
-    JsonNode second = server.ok("/api/search?status=RECRUITING&size=40&cursor=" + first.path("nextCursor").asText());
-    seen.addAll(SearchApiTest.ids(second));
-    JsonNode third = server.ok("/api/search?status=RECRUITING&size=40&cursor=" + second.path("nextCursor").asText());
-    seen.addAll(SearchApiTest.ids(third));
-    assertEquals(102, new HashSet<>(seen).size());
+    JsonNode page = first;
+    int pages = 1;
+    while (page.hasNonNull("nextCursor")) {
+      page = server.ok("/api/search?status=RECRUITING&size=20&cursor=" + page.path("nextCursor").asText());
+      seen.addAll(SearchApiTest.ids(page));
+      pages++;
+    }
+    assertTrue(pages >= 2, "more than one page: " + first.path("total"));
+    assertEquals(first.path("total").asInt(), new HashSet<>(seen).size());
+    assertEquals(first.path("total").asInt(), seen.size(), "each trial once");
     assertEquals(seen.stream().sorted().toList(), seen, "in NCT id order");
-    assertTrue(third.path("nextCursor").isMissingNode() || third.path("nextCursor").isNull());
   }
 
   @Test

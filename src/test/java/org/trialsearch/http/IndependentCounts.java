@@ -1,6 +1,8 @@
 package org.trialsearch.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,9 +42,21 @@ final class IndependentCounts {
     return new ArrayList<>(byId.values());
   }
 
+  /**
+   * The status as the registry's own search shows it: an open status whose verification (else the
+   * record's last update) is more than two years old is "Unknown status".
+   */
   static List<String> status(JsonNode study) {
-    String status = study.path("protocolSection").path("statusModule").path("overallStatus").asText(null);
-    return status == null ? List.of() : List.of(status);
+    JsonNode module = study.path("protocolSection").path("statusModule");
+    String status = module.path("overallStatus").asText(null);
+    if (status == null) return List.of();
+    boolean open = List.of("RECRUITING", "NOT_YET_RECRUITING", "ACTIVE_NOT_RECRUITING", "ENROLLING_BY_INVITATION").contains(status);
+    String verified = module.path("statusVerifiedDate").asText("");
+    String asOf = verified.isEmpty() ? module.path("lastUpdatePostDateStruct").path("date").asText("") : verified;
+    String twoYearsAgo = LocalDate.now(ZoneOffset.UTC).minusYears(2).toString();
+    // "2024-05" (a month) is verified on its first day, and sorts before "2024-05-01" as text: pad it
+    String day = asOf.length() == 7 ? asOf + "-01" : asOf;
+    return List.of(open && (day.isEmpty() || day.compareTo(twoYearsAgo) < 0) ? "UNKNOWN" : status);
   }
 
   static List<String> phases(JsonNode study) {

@@ -51,7 +51,7 @@ class SearchApiTest {
     Predicate<JsonNode> recruiting = t -> IndependentCounts.status(t).contains("RECRUITING");
     JsonNode filtered = server.ok("/api/search?status=RECRUITING");
     assertEquals(corpus.total(recruiting), filtered.path("total").asLong());
-    assertEquals(102, filtered.path("total").asLong());
+    assertTrue(filtered.path("total").asLong() > 0, "the corpus has recruiting trials verified within two years");
     // drill-sideways: the status counts are those of all trials, so other statuses can still be added
     assertEquals(corpus.count(IndependentCounts::status, t -> true), IndependentCounts.served(filtered, "status"));
     assertEquals(corpus.count(IndependentCounts::phases, recruiting), IndependentCounts.served(filtered, "phase"));

@@ -1,14 +1,19 @@
 package org.trialsearch.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,6 +146,37 @@ class SearchPageBrowserTest {
     assertTrue(browser.find("#f-phase-PHASE2").isSelected());
     assertEquals(before, shownHitIds());
     assertEquals(server.ok("/api/search?q=lymphoma&phase=PHASE2").path("total").asInt(), shownTotal());
+  }
+
+  @Test
+  void aStaleOpenStatusShowsItsLastKnownValueAndDate() throws IOException {
+    // a trial the sources call recruiting, not verified for two years: the registry's rule makes it Unknown
+    JsonNode stale = null;
+    for (JsonNode hit : server.ok("/api/search?status=UNKNOWN&size=100&sort=last_update").path("hits")) {
+      if (hit.path("statusStated").asText().equals("RECRUITING") && hit.hasNonNull("statusAsOf")) {
+        stale = hit;
+        break;
+      }
+    }
+    assertNotNull(stale, "the corpus has a recruiting trial not verified for two years");
+    LocalDate asOf = LocalDate.parse(stale.path("statusAsOf").asText());
+    assertTrue(asOf.isBefore(LocalDate.now(ZoneOffset.UTC).minusYears(2)), asOf.toString());
+    String expected = "Unknown status (last known: Recruiting, as of "
+        + asOf.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH)) + ")";
+    String id = stale.path("nctId").asText();
+    browser.go("/?q=" + id);
+    browser.awaitSearch();
+    assertEquals(expected, browser.find(".hit .facts .status").getText());
+    browser.go("/trial/" + id);
+    browser.awaitTrial();
+    assertEquals(expected, browser.find(".trial-header .status").getText());
+    browser.screenshot("trial-stale-status", 1280, false);
+    // every card says as of when
+    browser.go("/?status=RECRUITING");
+    browser.awaitSearch();
+    for (WebElement status : browser.driver().findElements(By.cssSelector(".hit .facts .status"))) {
+      assertTrue(status.getText().matches("Recruiting, as of [A-Z][a-z]+ \\d{4}"), status.getText());
+    }
   }
 
   @Test

@@ -366,6 +366,7 @@ final class PageExtractor {
     }
     trial.startDate = stated.date("start date", values.first(PageField.START_DATE));
     trial.lastUpdate = stated.date("last update date", values.first(PageField.LAST_UPDATE));
+    trial.statusVerified = stated.date("status verified date", values.first(PageField.STATUS_VERIFIED));
     trial.briefSummary = values.first(PageField.BRIEF_SUMMARY);
     if (trial.briefSummary == null) trial.briefSummary = unlabelledSummary(page.lines, values, trial);
     trial.detailedDescription = values.first(PageField.DETAILED_DESCRIPTION);

@@ -23,6 +23,7 @@ enum PageField {
   HEALTHY_VOLUNTEERS("healthyVolunteers", Shape.SHORT),
   START_DATE("startDate", Shape.DATE),
   LAST_UPDATE("lastUpdate", Shape.DATE),
+  STATUS_VERIFIED("statusVerified", Shape.DATE),
   BRIEF_SUMMARY("briefSummary", Shape.TEXT),
   DETAILED_DESCRIPTION("detailedDescription", Shape.TEXT),
   SPONSOR("sponsor", Shape.SHORT),

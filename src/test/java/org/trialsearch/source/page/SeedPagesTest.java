@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +27,8 @@ import org.trialsearch.vocabulary.Vocabulary;
 /** The five seed pages, each from another site and layout, read field by field. */
 class SeedPagesTest {
 
-  private final Enricher enricher = new Enricher(Vocabulary.load(TestReaders.config()));
+  /** A fixed "today", so that the two-year rule of open statuses gives these pages the same facets every day. */
+  private final Enricher enricher = new Enricher(Vocabulary.load(TestReaders.config()), Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
 
   @TempDir
   Path dir;
@@ -35,6 +39,8 @@ class SeedPagesTest {
     TrialFacets f = enricher.facets(t);
     assertEquals("NCT02746952", t.nctId());
     assertEquals("COMPLETED", f.status());
+    assertEquals("2021-09-01", t.statusVerified().toString(), "Last Verified: | September 2021 |");
+    assertEquals("2021-09-01", f.statusAsOf().toString());
     assertEquals(List.of("PHASE1"), f.phases());
     assertEquals(List.of("CD19"), f.antigens());
     assertEquals(List.of("United States", "France", "Japan", "United Kingdom"), f.countries());
@@ -102,7 +108,9 @@ class SeedPagesTest {
     TrialFacets f = enricher.facets(t);
     assertEquals("NCT03984968", t.nctId());
     assertEquals("Enrolling", t.status());
-    assertEquals("RECRUITING", f.status());
+    assertEquals("RECRUITING", f.statusStated());
+    assertEquals(null, f.statusAsOf(), "the card states no date");
+    assertEquals("UNKNOWN", f.status(), "an open status of no stated date may be out of date");
     assertEquals(List.of("PHASE1", "PHASE2"), f.phases());
     assertEquals(List.of("CD19"), f.antigens());
     assertEquals(List.of(), f.countries());
@@ -121,7 +129,9 @@ class SeedPagesTest {
     Trial t = seed("004_73a28da1f571af30.txt");
     TrialFacets f = enricher.facets(t);
     assertTrue(t.nctId().startsWith("PAGE-"));
-    assertEquals("RECRUITING", f.status());
+    assertEquals("RECRUITING", f.statusStated());
+    assertEquals("2020-07-01", f.statusAsOf().toString(), "Last Update | Jul 01 | 2020");
+    assertEquals("UNKNOWN", f.status(), "recruiting as of 2020: not verified for two years");
     assertEquals(List.of("PHASE1", "PHASE2"), f.phases());
     assertEquals(List.of("CD19"), f.antigens());
     assertEquals(List.of(), f.countries());

@@ -94,6 +94,8 @@ function show(answer, params) {
   $('result-count').textContent = countText(answer);
   $('relaxed').hidden = !answer.relaxed;
   showDidYouMean(answer.didYouMean, params);
+  showCriteriaCoverage(answer.criteriaCoverage);
+  showWaysOut(answer.waysOut, params);
   showSelection(params);
   $('facets').replaceChildren(...DIMENSIONS.map(([dim, name]) => facet(dim, name, answer.facets[dim], params)).filter(Boolean));
   renderCharts($('charts'), answer.facets, params);
@@ -126,6 +128,47 @@ function showDidYouMean(suggestion, params) {
   box.replaceChildren('Did you mean ', link(`/?${corrected}`, el('strong', {}, suggestion.query), corrected),
     ` (${suggestion.total.toLocaleString('en')} ${suggestion.total === 1 ? 'trial' : 'trials'})?`);
   box.hidden = false;
+}
+
+/** Says when a criteria search cannot match the trials the filters keep: most sources carry no criteria text. */
+function showCriteriaCoverage(coverage) {
+  const box = $('criteria-coverage');
+  box.hidden = !coverage || coverage.withCriteria === coverage.trials;
+  if (box.hidden) return;
+  const trials = `${coverage.trials.toLocaleString('en')} ${coverage.trials === 1 ? 'trial' : 'trials'} your filters keep`;
+  box.textContent = coverage.withCriteria === 0
+    ? `None of the ${trials} has eligibility criteria text in these sources, so a criteria search (inclusion:, exclusion:) cannot match them. Their registry pages may list criteria.`
+    : `Only ${coverage.withCriteria.toLocaleString('en')} of the ${trials} have eligibility criteria text in these sources; a criteria search (inclusion:, exclusion:) can only match those.`;
+}
+
+const WAY_NAMES = Object.fromEntries(DIMENSIONS);
+
+/** For a search that finds nothing: each part that could be dropped, with how many trials the search then finds. */
+function showWaysOut(ways, params) {
+  const box = $('ways-out');
+  box.hidden = !ways?.length;
+  if (box.hidden) return;
+  box.replaceChildren(el('p', {}, 'Nothing matches all of this. Without one part:'), el('ul', {}, ways.map((way) => {
+    const without = new URLSearchParams(params);
+    without.delete('page');
+    without.delete('cursor');
+    let what;
+    if (way.drop === 'q') {
+      without.delete('q');
+      what = `without the words “${way.values[0]}”`;
+    } else if (way.drop === 'age') {
+      without.delete('age');
+      what = `without the patient age ${way.values[0].replace(/\.0$/, '')}`;
+    } else if (way.drop === 'dates') {
+      ['start_from', 'start_to', 'updated_since'].forEach((name) => without.delete(name));
+      what = 'without the dates';
+    } else {
+      without.delete(way.drop);
+      what = `without ${WAY_NAMES[way.drop] ?? way.drop}: ${way.values.map((v) => label(way.drop, v)).join(' or ')}`;
+    }
+    const n = `${way.total.toLocaleString('en')} ${way.total === 1 ? 'trial' : 'trials'}`;
+    return el('li', {}, link(`/?${without}`, what, without), ` · ${n}`);
+  })));
 }
 
 /** A link that moves within the page's history instead of reloading it. */

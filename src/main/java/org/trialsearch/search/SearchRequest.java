@@ -1,6 +1,7 @@
 package org.trialsearch.search;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.trialsearch.error.InvalidRequestException;
@@ -49,6 +50,23 @@ public record SearchRequest(
     if (age != null && (age.isNaN() || age < 0 || age > 150)) {
       throw new InvalidRequestException("age must be a number of years between 0 and 150");
     }
+  }
+
+  /** This search without one dimension's filter. */
+  public SearchRequest withoutFilter(String dimension) {
+    Map<String, List<String>> others = new LinkedHashMap<>(filters);
+    others.remove(dimension);
+    return new SearchRequest(query, syntax, others, age, dates, 1, 1, sort, null, false);
+  }
+
+  /** This search without its patient age. */
+  public SearchRequest withoutAge() {
+    return new SearchRequest(query, syntax, filters, null, dates, 1, 1, sort, null, false);
+  }
+
+  /** This search without its date ranges. */
+  public SearchRequest withoutDates() {
+    return new SearchRequest(query, syntax, filters, age, DateFilters.NONE, 1, 1, sort, null, false);
   }
 
   /** Start date from and to (inclusive) and last update since; null = open. */

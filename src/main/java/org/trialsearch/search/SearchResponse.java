@@ -22,9 +22,22 @@ public record SearchResponse(
     String nextCursor,
     /** A corrected query and how many trials it finds, when this one finds fewer than 3. */
     Suggestion didYouMean,
+    /** When nothing matches: what to drop to find trials, and how many each way finds, most first. */
+    List<WayOut> waysOut,
+    /** When the query searches the criteria by field: how many trials the filters keep, and how many of them have criteria text. */
+    CriteriaCoverage criteriaCoverage,
     Map<String, FacetCounts> facets) {
 
   public record Suggestion(String query, long total) {}
+
+  /**
+   * A way out of an empty answer: drop a filter dimension (with its values), {@code age},
+   * {@code dates} or the words ({@code q}), and find {@code total} trials.
+   */
+  public record WayOut(String drop, List<String> values, long total) {}
+
+  /** Of the trials the filters keep, how many have eligibility criteria text that a criteria clause can match. */
+  public record CriteriaCoverage(long trials, long withCriteria) {}
 
   /** A matching trial as a result list shows it, its score, and what it matched. */
   public record Hit(

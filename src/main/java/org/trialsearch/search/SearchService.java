@@ -59,6 +59,7 @@ public final class SearchService {
   private final SpellingCorrector spelling = new SpellingCorrector();
   private final SimilarTrials similar;
   private final FacetedSearch faceted = new FacetedSearch();
+  private final WaysOut waysOut = new WaysOut(SearchService::filtered);
   private final SearchBudget budget;
 
   /** @param budget how long one search may take, all of it; longer searches are stopped and answered 503 */
@@ -95,8 +96,10 @@ public final class SearchService {
       List<Hit> hits = hits(searcher, query, matches.top, request);
       Map<String, FacetCounts> counts = counts(matches.facets.get());
       QueryDeadline.check(); // counting and stored hits are not stopped within: stop before more work
+      List<SearchResponse.WayOut> ways = matches.total == 0 ? waysOut.of(searcher, query, request) : null;
       return new SearchResponse(request.query(), matches.total, request.page(), request.size(), relaxed,
-          relaxed ? RELAXED_NOTICE : null, hits, nextCursor(matches, request), didYouMean(searcher, request, matches.total), counts);
+          relaxed ? RELAXED_NOTICE : null, hits, nextCursor(matches, request), didYouMean(searcher, request, matches.total),
+          ways, waysOut.criteria(searcher, request), counts);
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooManyClauses();
     }
@@ -293,6 +296,6 @@ public final class SearchService {
   private static SearchResponse empty(SearchRequest request) {
     Map<String, FacetCounts> counts = new LinkedHashMap<>();
     Fields.FACET_DIMENSIONS.forEach(dim -> counts.put(dim, new FacetCounts(List.of(), 0)));
-    return new SearchResponse(request.query(), 0, request.page(), request.size(), false, null, List.of(), null, null, counts);
+    return new SearchResponse(request.query(), 0, request.page(), request.size(), false, null, List.of(), null, null, List.of(), null, counts);
   }
 }

@@ -157,6 +157,11 @@ public final class TrialView {
         .toList();
   }
 
+  /** Whether any site names a contact of its own. */
+  public boolean siteContacts() {
+    return trial.sites().stream().anyMatch(site -> !site.contacts().isEmpty());
+  }
+
   /** Whether the site lists start open: they do when there are few sites. */
   public boolean sitesOpen() {
     return trial.sites().size() <= OPEN_SITES;

@@ -180,6 +180,42 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void aSearchThatFindsNothingOffersWhatToDropWithItsCount() {
+    JsonNode answer = server.ok("/api/search?q=glioblastoma&antigen=BCMA");
+    assertEquals(0, answer.path("total").asInt());
+    List<String> expected = new ArrayList<>();
+    for (JsonNode way : answer.path("waysOut")) {
+      String what = way.path("drop").asText().equals("q") ? "without the words “glioblastoma”" : "without CAR target antigen: BCMA";
+      int total = way.path("total").asInt();
+      expected.add(what + " · " + total + (total == 1 ? " trial" : " trials"));
+    }
+    assertEquals(2, expected.size(), answer.path("waysOut").toString());
+    browser.go("/?q=glioblastoma&antigen=BCMA");
+    browser.awaitSearch();
+    assertEquals("No trials found", browser.find("#result-count").getText());
+    assertEquals(expected, browser.driver().findElements(By.cssSelector("#ways-out li")).stream().map(WebElement::getText).toList());
+    browser.driver().findElements(By.cssSelector("#ways-out a")).stream()
+        .filter(a -> a.getText().equals("without CAR target antigen: BCMA")).findFirst().orElseThrow().click();
+    browser.until(d -> browser.location().equals("/?q=glioblastoma"));
+    browser.awaitSearch();
+    assertTrue(browser.find("#result-count").getText().startsWith(server.ok("/api/search?q=glioblastoma").path("total").asInt() + " trials"));
+    assertFalse(browser.find("#ways-out").isDisplayed());
+  }
+
+  @Test
+  void aCriteriaSearchSaysHowManyTrialsHaveCriteriaToMatch() {
+    JsonNode coverage = server.ok("/api/search?q=exclusion%3Ahepatitis").path("criteriaCoverage");
+    int trials = coverage.path("trials").asInt();
+    int withCriteria = coverage.path("withCriteria").asInt();
+    assertTrue(withCriteria < trials, coverage.toString());
+    browser.go("/?q=exclusion%3Ahepatitis");
+    browser.awaitSearch();
+    assertEquals("Only " + String.format(Locale.ENGLISH, "%,d", withCriteria) + " of the " + String.format(Locale.ENGLISH, "%,d", trials)
+        + " trials your filters keep have eligibility criteria text in these sources; a criteria search (inclusion:, exclusion:) can only match those.",
+        browser.find("#criteria-coverage").getText());
+  }
+
+  @Test
   void snippetsMarkTheMatchedWordsAndShowRecordMarkupAsText() {
     browser.go("/?q=" + PageServer.HOSTILE_ID);
     browser.awaitSearch();

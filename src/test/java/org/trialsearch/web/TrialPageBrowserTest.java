@@ -194,6 +194,18 @@ class TrialPageBrowserTest {
   }
 
   @Test
+  void aTrialWhoseSourcesGiveNoCriteriaSaysSoAndLinksTheRegistry() throws IOException {
+    JsonNode record = server.ok("/api/trials/NCT03453554").path("trial");
+    assertTrue(record.path("eligibility").isMissingNode(), "the record states no eligibility");
+    browser.go("/trial/NCT03453554");
+    browser.awaitTrial();
+    WebElement notice = browser.find("#section-eligibility ~ .missing");
+    assertEquals("The sources here give no eligibility criteria for this trial. Its page on ClinicalTrials.gov may list them.", notice.getText());
+    assertEquals("https://clinicaltrials.gov/study/NCT03453554", notice.findElement(By.tagName("a")).getDomAttribute("href"));
+    browser.screenshot("trial-without-criteria", 1280, false);
+  }
+
+  @Test
   void anUnknownTrialSaysSo() {
     browser.go("/trial/NCT00000001");
     browser.awaitTrial();

@@ -5,7 +5,7 @@
 import { el, inReadingOrder, label } from './common.js';
 
 const BARS = 8;
-const CHARTS = [['antigen', 'By CAR target antigen'], ['phase', 'By phase']];
+const CHARTS = [['antigen', 'By target antigen'], ['phase', 'By phase']];
 
 export function renderCharts(container, facets, params) {
   container.replaceChildren(...CHARTS.map(([dim, title]) => chart(dim, title, facets[dim], params.getAll(dim))).filter(Boolean));

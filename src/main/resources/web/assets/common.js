@@ -55,22 +55,35 @@ export function registryUrl(nctId) {
   return /^NCT\d{8}$/.test(nctId) ? `https://clinicaltrials.gov/study/${nctId}` : null;
 }
 
-/** Facet dimensions in the order people look for them, with their names. */
+/** Facet dimensions in the order people look for them, with their names in plain words. */
 export const DIMENSIONS = [
   ['phase', 'Phase'],
-  ['status', 'Recruitment status'],
-  ['antigen', 'CAR target antigen'],
+  ['status', 'Status'],
+  ['antigen', 'Target antigen'],
   ['country', 'Country'],
   ['age_group', 'Age group'],
-  ['modality', 'Cell therapy'],
+  ['modality', 'Type of cell therapy'],
   ['condition', 'Condition'],
-  ['intervention_type', 'Intervention type'],
-  ['sponsor_type', 'Sponsor type'],
+  ['intervention_type', 'Type of treatment'],
+  ['sponsor_type', 'Who runs the trial'],
   ['study_type', 'Study type'],
   ['start_year', 'Start year'],
   ['sex', 'Sex'],
   ['healthy_volunteers', 'Healthy volunteers'],
 ];
+
+/** What each dimension means, with the registry's own term: shown as a tooltip. */
+export const DIMENSION_HINTS = {
+  phase: 'Phase (registry term): phase 1 tests safety and dose, phase 2 whether the treatment works, phase 3 compares it with the standard treatment',
+  status: 'Recruitment status (registry term): whether the trial is taking patients now; an open status not checked for two years shows as unknown',
+  antigen: 'CAR target antigen (registry term): the molecule on the cancer cells that the engineered cells are built to find, such as CD19 or BCMA',
+  age_group: 'Age group (registry term): child 0–17, adult 18–64, older adult 65 and over',
+  modality: 'Modality: CAR-T, CAR-NK and TCR-T are immune cells engineered to find the cancer; other cell therapies are not engineered',
+  intervention_type: 'Intervention type (registry term): drug, biological, procedure, device, …',
+  sponsor_type: 'Sponsor type (registry term): industry, a university or hospital, a government agency, …',
+  study_type: 'Study type (registry term): interventional studies give a treatment; observational studies follow patients',
+  healthy_volunteers: 'Accepts healthy volunteers (registry term): whether people without the condition may take part',
+};
 
 /** The parameters GET /api/search takes; the API answers 400 to any other, so a page's address passes on only these. */
 export const SEARCH_PARAMETERS = ['q', 'syntax', ...DIMENSIONS.map(([dim]) => dim),
@@ -119,13 +132,14 @@ export function label(dim, value) {
   }
 }
 
-/** "18–65 years", "18 years and over", "up to 17 years"; null when the trial states no limits. */
+/** "18–65 years", "18 and older", "up to 17 years", "all ages"; null when the trial states no limits. */
 export function ageRange(min, max) {
   const years = (n) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
-  if (min != null && max != null) return `${years(min)}–${years(max)} years`;
-  if (min != null) return `${years(min)} years and over`;
+  const from = min != null && min > 0 ? min : null;
+  if (from != null && max != null) return `${years(from)}–${years(max)} years`;
+  if (from != null) return `${years(from)} and older`;
   if (max != null) return `up to ${years(max)} years`;
-  return null;
+  return min != null ? 'all ages' : null;
 }
 
 /** "July 2018" for "2018-07-01"; null for no date. */

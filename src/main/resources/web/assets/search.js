@@ -3,7 +3,7 @@
 
 import { attachAutocomplete } from './autocomplete.js';
 import {
-  DIMENSIONS, EXPORT_PARAMETERS, SEARCH_PARAMETERS, ageRange, api, el, inReadingOrder, label, marked, registryUrl, statusClass, statusText,
+  DIMENSIONS, DIMENSION_HINTS, EXPORT_PARAMETERS, SEARCH_PARAMETERS, ageRange, api, el, inReadingOrder, label, marked, registryUrl, statusClass, statusText,
 } from './common.js';
 import { renderCharts } from './charts.js';
 
@@ -57,6 +57,7 @@ async function load({ scrollTop = false } = {}) {
   loading = new AbortController();
   const request = new URLSearchParams(params);
   request.set('size', String(PAGE_SIZE));
+  if (!request.has('sort')) request.set('sort', defaultSort(params));
   $('results').setAttribute('aria-busy', 'true');
   try {
     const answer = await api(`/api/search?${request}`, loading.signal);
@@ -71,10 +72,16 @@ async function load({ scrollTop = false } = {}) {
   if (scrollTop) $('results').scrollIntoView({ block: 'start' });
 }
 
+/** Words rank by relevance; a search without words shows the trials a patient can join first. */
+function defaultSort(params) {
+  return params.get('q') ? 'relevance' : 'recruiting';
+}
+
 function showForm(params) {
   $('q').value = params.get('q') ?? '';
   $('age').value = params.get('age') ?? '';
-  $('sort').value = params.get('sort') ?? 'relevance';
+  $('sort').value = params.get('sort') ?? defaultSort(params);
+  $('intro').hidden = [...params.keys()].length > 0;
   const q = params.get('q');
   document.title = `${q ? `${q} · ` : ''}Clinical trials · trialsearch`;
 }
@@ -164,7 +171,8 @@ function showWaysOut(ways, params) {
       what = 'without the dates';
     } else {
       without.delete(way.drop);
-      what = `without ${WAY_NAMES[way.drop] ?? way.drop}: ${way.values.map((v) => label(way.drop, v)).join(' or ')}`;
+      const name = WAY_NAMES[way.drop] ?? way.drop;
+      what = `without ${name.charAt(0).toLowerCase()}${name.slice(1)}: ${way.values.map((v) => label(way.drop, v)).join(' or ')}`;
     }
     const n = `${way.total.toLocaleString('en')} ${way.total === 1 ? 'trial' : 'trials'}`;
     return el('li', {}, link(`/?${without}`, what, without), ` · ${n}`);
@@ -220,7 +228,7 @@ function facet(dim, name, counts, params) {
   const expanded = expandedFacets.has(dim);
   const listed = expanded ? ordered : ordered.filter((v, i) => i < FACET_ROWS || selected.includes(v.value));
   const rows = listed.map((v) => facetRow(dim, v, selected.includes(v.value)));
-  const group = el('fieldset', { class: 'facet' }, el('legend', {}, name), el('ul', {}, rows));
+  const group = el('fieldset', { class: 'facet' }, el('legend', { title: DIMENSION_HINTS[dim] ?? null }, name), el('ul', {}, rows));
   if (values.length > FACET_ROWS) {
     group.append(el('button', {
       type: 'button', class: 'link-button', id: `more-${dim}`, 'aria-expanded': String(expanded),
@@ -230,7 +238,10 @@ function facet(dim, name, counts, params) {
       },
     }, expanded ? 'Show fewer' : `Show all ${values.length}`));
   }
-  if (counts?.notStated) group.append(el('p', { class: 'not-stated' }, `Not stated: ${counts.notStated.toLocaleString('en')}`));
+  if (counts?.notStated) {
+    group.append(el('p', { class: 'not-stated', title: 'Trials whose records do not say' },
+      `No information: ${counts.notStated.toLocaleString('en')} ${counts.notStated === 1 ? 'trial' : 'trials'}`));
+  }
   return group;
 }
 
@@ -255,7 +266,7 @@ function hit(trial) {
     trial.status && el('span', { class: statusClass(trial.status) }, statusText(trial)),
     trial.phases?.length && el('span', {}, trial.phases.map((p) => label('phase', p)).join(', ')),
     trial.antigens?.length && el('span', { class: 'antigens' }, trial.antigens.join(' + ')),
-    ages && el('span', {}, `Ages ${ages}`),
+    ages && el('span', {}, ages === 'all ages' ? 'All ages' : `Ages ${ages}`),
     countries.length && el('span', {}, countries.length > 3 ? `${countries.slice(0, 3).join(', ')} +${countries.length - 3}` : countries.join(', ')),
   ].filter(Boolean);
   const quoted = SNIPPET_FIELDS.filter(([field]) => snippets[field]?.length).slice(0, SNIPPETS_SHOWN);
@@ -341,7 +352,7 @@ function start() {
   });
   $('sort').addEventListener('change', () => {
     const params = state();
-    params.set('sort', $('sort').value === 'relevance' ? '' : $('sort').value);
+    params.set('sort', $('sort').value === defaultSort(params) ? '' : $('sort').value);
     go(params);
   });
   $('filters-toggle').addEventListener('click', () => showFilters(!$('filters').classList.contains('open')));

@@ -84,6 +84,8 @@ public final class Fields {
   public static final String MAX_AGE = "max_age";
   public static final String START_DATE = "start_date";
   public static final String LAST_UPDATE = "last_update";
+  /** How open a trial is to patients now, for recruiting-first order: 0 recruiting, 1 not yet recruiting, 2 any other status (doc values). */
+  public static final String RECRUITING_RANK = "recruiting_rank";
 
   /** What a result list shows and snippets are cut from ({@code StoredHit}), in binary doc values. */
   public static final String HIT = "hit";

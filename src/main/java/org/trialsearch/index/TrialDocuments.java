@@ -155,6 +155,14 @@ public final class TrialDocuments {
     }
     date(doc, Fields.START_DATE, trial.startDate());
     date(doc, Fields.LAST_UPDATE, trial.lastUpdate());
+    doc.add(new NumericDocValuesField(Fields.RECRUITING_RANK, recruitingRank(facets.status())));
+  }
+
+  /** Recruiting first, then not yet recruiting: the trials a patient can join now or soon (by the current status). */
+  private static long recruitingRank(String status) {
+    if ("RECRUITING".equals(status)) return 0;
+    if ("NOT_YET_RECRUITING".equals(status)) return 1;
+    return 2;
   }
 
   private static void date(Document doc, String field, LocalDate date) {

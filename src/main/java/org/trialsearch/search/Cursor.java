@@ -18,13 +18,14 @@ final class Cursor {
 
   private Cursor() {}
 
-  /** The sort of an order: newest first by date if asked, then score, then NCT id. */
+  /** The sort of an order: newest first by date, or recruiting first, if asked; then score, then NCT id. */
   static Sort sort(SearchRequest.SortOrder order) {
     SortField byId = new SortField(Fields.NCT_ID, SortField.Type.STRING);
     return switch (order) {
       case RELEVANCE -> new Sort(SortField.FIELD_SCORE, byId);
       case START_DATE -> new Sort(newestFirst(Fields.START_DATE), SortField.FIELD_SCORE, byId);
       case LAST_UPDATE -> new Sort(newestFirst(Fields.LAST_UPDATE), SortField.FIELD_SCORE, byId);
+      case RECRUITING -> new Sort(new SortField(Fields.RECRUITING_RANK, SortField.Type.LONG), SortField.FIELD_SCORE, byId);
     };
   }
 

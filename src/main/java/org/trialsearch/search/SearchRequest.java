@@ -82,5 +82,6 @@ public record SearchRequest(
 
   public enum Syntax { FORGIVING, LUCENE }
 
-  public enum SortOrder { RELEVANCE, START_DATE, LAST_UPDATE }
+  /** Relevance; newest start or last update first; or recruiting first, then not yet recruiting, each by relevance. */
+  public enum SortOrder { RELEVANCE, START_DATE, LAST_UPDATE, RECRUITING }
 }

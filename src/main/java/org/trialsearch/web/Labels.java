@@ -64,12 +64,13 @@ public final class Labels {
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
-  /** "18–65 years", "18 years and over", "up to 17 years"; null when the trial states no limits. */
+  /** "18–65 years", "18 and older", "up to 17 years", "all ages"; null when the trial states no limits. */
   public static String ageRange(Double min, Double max) {
-    if (min != null && max != null) return years(min) + "–" + years(max) + " years";
-    if (min != null) return years(min) + " years and over";
+    Double from = min != null && min > 0 ? min : null;
+    if (from != null && max != null) return years(from) + "–" + years(max) + " years";
+    if (from != null) return years(from) + " and older";
     if (max != null) return "up to " + years(max) + " years";
-    return null;
+    return min != null ? "all ages" : null;
   }
 
   private static String years(double n) {

@@ -122,7 +122,8 @@ public final class TrialView {
     add(facts, "Status", statusText() == null ? null : statusText() + (statusSource() == null ? "" : " · source: " + statusSource()));
     add(facts, "Study type", facets.studyType() == null ? null : Labels.sentence(facets.studyType()));
     add(facts, "Cell therapy", String.join(", ", facets.modalities()));
-    add(facts, "Ages", Objects.requireNonNullElse(Labels.ageRange(facets.minAgeYears(), facets.maxAgeYears()), "not stated"));
+    add(facts, "Ages", !facets.agesStated() ? "not stated"
+        : Objects.requireNonNullElse(Labels.ageRange(facets.minAgeYears(), facets.maxAgeYears()), "all ages"));
     add(facts, "Age groups", facets.ageGroups().stream().map(Labels::ageGroup).collect(Collectors.joining(", ")));
     add(facts, "Sex", facets.sex() == null ? null : Labels.sex(facets.sex()));
     add(facts, "Healthy volunteers", e == null || e.healthyVolunteers() == null ? null : e.healthyVolunteers() ? "Accepted" : "Not accepted");

@@ -47,6 +47,24 @@ class SearchApiTest {
   }
 
   @Test
+  void recruitingFirstPutsTrialsPatientsCanJoinAheadThenRanksByRelevance() {
+    JsonNode answer = server.ok("/api/search?q=lymphoma&sort=recruiting&size=100");
+    List<String> order = List.of("RECRUITING", "NOT_YET_RECRUITING");
+    int previousRank = -1;
+    float previousScore = Float.MAX_VALUE;
+    for (JsonNode hit : answer.path("hits")) {
+      int rank = order.contains(hit.path("status").asText()) ? order.indexOf(hit.path("status").asText()) : 2;
+      float score = (float) hit.path("score").asDouble();
+      assertTrue(rank >= previousRank, "recruiting, then not yet recruiting, then the rest: " + hit.path("nctId"));
+      if (rank == previousRank) assertTrue(score <= previousScore, "by relevance within a status: " + hit.path("nctId"));
+      previousRank = rank;
+      previousScore = score;
+    }
+    assertEquals("RECRUITING", answer.path("hits").path(0).path("status").asText());
+    assertEquals(server.ok("/api/search?q=lymphoma").path("total"), answer.path("total"));
+  }
+
+  @Test
   void aFilterNarrowsTheOtherDimensionsButNotItsOwn() {
     Predicate<JsonNode> recruiting = t -> IndependentCounts.status(t).contains("RECRUITING");
     JsonNode filtered = server.ok("/api/search?status=RECRUITING");

@@ -180,12 +180,51 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void theHomePageSaysWhatTheSiteIsAndShowsRecruitingTrialsFirst() throws IOException {
+    assertTrue(browser.find("#intro").isDisplayed());
+    assertEquals("Find CAR-T and other cell therapy trials", browser.find("#intro h2").getText());
+    assertEquals("recruiting", browser.find("#sort").getDomProperty("value"));
+    List<String> expected = hitIds("/api/search?sort=recruiting&size=10");
+    assertEquals(expected, shownHitIds());
+    assertEquals("RECRUITING", server.ok("/api/trials/" + expected.get(0)).path("facets").path("status").asText());
+    browser.screenshot("home-desktop", 1280, false);
+    browser.go("/?q=lymphoma");
+    browser.awaitSearch();
+    assertFalse(browser.find("#intro").isDisplayed(), "a search shows its results alone");
+    assertEquals("relevance", browser.find("#sort").getDomProperty("value"));
+  }
+
+  @Test
+  void facetsHavePlainNamesWithTheRegistrysTermsInATooltip() {
+    WebElement antigen = browser.driver().findElements(By.cssSelector(".facet legend")).stream()
+        .filter(l -> l.getText().equals("Target antigen")).findFirst().orElseThrow();
+    assertTrue(antigen.getDomAttribute("title").startsWith("CAR target antigen (registry term):"), antigen.getDomAttribute("title"));
+    for (WebElement notStated : browser.driver().findElements(By.cssSelector(".not-stated"))) {
+      assertTrue(notStated.getText().matches("No information: [\\d,]+ trials?"), notStated.getText());
+    }
+  }
+
+  @Test
+  void onAPhoneTheChartsComeAfterTheResults() {
+    browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(400, 900));
+    try {
+      browser.go("/?antigen=CD19");
+      browser.awaitSearch();
+      double hitsBottom = ((Number) browser.script("return document.getElementById('hits').getBoundingClientRect().bottom")).doubleValue();
+      double chartsTop = ((Number) browser.script("return document.getElementById('charts').getBoundingClientRect().top")).doubleValue();
+      assertTrue(chartsTop >= hitsBottom, chartsTop + " < " + hitsBottom);
+    } finally {
+      browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+  }
+
+  @Test
   void aSearchThatFindsNothingOffersWhatToDropWithItsCount() {
     JsonNode answer = server.ok("/api/search?q=glioblastoma&antigen=BCMA");
     assertEquals(0, answer.path("total").asInt());
     List<String> expected = new ArrayList<>();
     for (JsonNode way : answer.path("waysOut")) {
-      String what = way.path("drop").asText().equals("q") ? "without the words “glioblastoma”" : "without CAR target antigen: BCMA";
+      String what = way.path("drop").asText().equals("q") ? "without the words “glioblastoma”" : "without target antigen: BCMA";
       int total = way.path("total").asInt();
       expected.add(what + " · " + total + (total == 1 ? " trial" : " trials"));
     }
@@ -195,7 +234,7 @@ class SearchPageBrowserTest {
     assertEquals("No trials found", browser.find("#result-count").getText());
     assertEquals(expected, browser.driver().findElements(By.cssSelector("#ways-out li")).stream().map(WebElement::getText).toList());
     browser.driver().findElements(By.cssSelector("#ways-out a")).stream()
-        .filter(a -> a.getText().equals("without CAR target antigen: BCMA")).findFirst().orElseThrow().click();
+        .filter(a -> a.getText().equals("without target antigen: BCMA")).findFirst().orElseThrow().click();
     browser.until(d -> browser.location().equals("/?q=glioblastoma"));
     browser.awaitSearch();
     assertTrue(browser.find("#result-count").getText().startsWith(server.ok("/api/search?q=glioblastoma").path("total").asInt() + " trials"));

@@ -65,6 +65,15 @@ class TrialPageBrowserTest {
   }
 
   @Test
+  void aFoldedSiteGroupShowsItsOpenMarker() {
+    browser.go("/trial/NCT05859464");
+    browser.awaitTrial();
+    for (WebElement summary : browser.driver().findElements(By.cssSelector("summary.site-country"))) {
+      assertEquals("list-item", summary.getCssValue("display"), summary.getText());
+    }
+  }
+
+  @Test
   void sitesWithPlacesListThemUnderTheirCountry() {
     String trial = "NCT05859464";
     browser.go("/trial/" + trial);

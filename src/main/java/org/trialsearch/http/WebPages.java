@@ -70,7 +70,8 @@ final class WebPages {
       missing(ctx, id, e.getMessage(), TrialView.registryUrl(id));
       return;
     }
-    String pageUrl = ctx.scheme() + "://" + ctx.host() + "/trial/" + record.trial().nctId();
+    String path = "/trial/" + record.trial().nctId();
+    String pageUrl = ctx.host() == null ? path : ctx.scheme() + "://" + ctx.host() + path; // an HTTP/1.0 client may send no host
     render(ctx, "trial.jte", Map.of("view", new TrialView(record, pageUrl)));
   }
 

@@ -108,7 +108,8 @@ public final class TrialView {
 
   /** The kind of source the status was read from: "ClinicalTrials.gov CSV export". */
   public String statusSource() {
-    return facets.statusSource() == null ? null : FORMATS.get(SourceFormat.valueOf(facets.statusSource()));
+    return FORMATS.entrySet().stream().filter(f -> f.getKey().name().equals(facets.statusSource())).map(Map.Entry::getValue)
+        .findFirst().orElse(null);
   }
 
   public List<String> phases() {

@@ -32,7 +32,7 @@ class ErrorAnswersTest {
         Map.entry("/api/search?age=abc", "age must be a number, got 'abc'"),
         Map.entry("/api/search?age=-1", "age must be a number of years between 0 and 150"),
         Map.entry("/api/search?age=NaN", "age must be a number of years between 0 and 150"),
-        Map.entry("/api/search?sort=oldest", "sort must be one of relevance, start_date, last_update, got 'oldest'"),
+        Map.entry("/api/search?sort=oldest", "sort must be one of relevance, start_date, last_update, recruiting, got 'oldest'"),
         Map.entry("/api/search?q=leukemia&explain=true&size=21", "explain=true explains at most 20 hits a page; ask size=20 or fewer"),
         Map.entry("/api/search?syntax=sql", "syntax must be one of forgiving, lucene, got 'sql'"),
         Map.entry("/api/search?phase=PHASE9", "unknown phase 'PHASE9'; expected one of EARLY_PHASE1, NA, PHASE1, PHASE2, PHASE3, PHASE4"),

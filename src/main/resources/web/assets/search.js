@@ -100,6 +100,7 @@ function show(answer, params) {
   const focused = document.activeElement?.id;
   $('result-count').textContent = countText(answer);
   $('relaxed').hidden = !answer.relaxed;
+  $('relaxed').textContent = answer.notice ?? '';
   showDidYouMean(answer.didYouMean, params);
   showCriteriaCoverage(answer.criteriaCoverage);
   showWaysOut(answer.waysOut, params);

@@ -50,7 +50,14 @@ public final class SearchService {
 
   private static final int WALK_PAGE = 500;
   private static final int TOP_CONDITIONS = 20;
-  private static final String RELAXED_NOTICE = "No trial matches every word; showing trials that match most of them.";
+  /** Fewer trials than a page with every word and phrase as written: trials with most of them follow. */
+  private static final int RELAX_BELOW = 10;
+
+  private static String relaxedNotice(long strictTotal) {
+    if (strictTotal == 0) return "No trial matches every word; showing trials that match most of them, or a phrase's words close together.";
+    return "Only " + strictTotal + (strictTotal == 1 ? " trial matches" : " trials match")
+        + " every word as written; they come first, then trials that match most of them, or a phrase's words close together.";
+  }
 
   private final TrialIndex index;
   private final ForgivingQueryParser forgiving;
@@ -85,9 +92,10 @@ public final class SearchService {
       Query query = expands ? searcher.rewriteWithinDeadline(parsed.strict()) : parsed.strict();
       Matches matches = run(searcher, query, request);
       boolean relaxed = false;
-      if (matches.total == 0 && parsed.relaxed() != null) {
+      long strictTotal = matches.total;
+      if (strictTotal < RELAX_BELOW && parsed.relaxed() != null) {
         Matches most = run(searcher, parsed.relaxed(), request);
-        if (most.total > 0) {
+        if (most.total > strictTotal) {
           matches = most;
           query = parsed.relaxed();
           relaxed = true;
@@ -98,7 +106,7 @@ public final class SearchService {
       QueryDeadline.check(); // counting and stored hits are not stopped within: stop before more work
       List<SearchResponse.WayOut> ways = matches.total == 0 ? waysOut.of(searcher, query, request) : null;
       return new SearchResponse(request.query(), matches.total, request.page(), request.size(), relaxed,
-          relaxed ? RELAXED_NOTICE : null, hits, nextCursor(matches, request), didYouMean(searcher, request, matches.total),
+          relaxed ? relaxedNotice(strictTotal) : null, hits, nextCursor(matches, request), didYouMean(searcher, request, matches.total),
           ways, waysOut.criteria(searcher, request), counts);
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooManyClauses();

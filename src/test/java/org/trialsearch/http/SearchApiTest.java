@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,8 +179,15 @@ class SearchApiTest {
 
   @Test
   void wordsMustAllMatchAndFallBackToMostOfThemWhenNoneDo() {
-    JsonNode all = server.ok("/api/search?q=glioblastoma+temozolomide");
+    JsonNode all = server.ok("/api/search?q=glioblastoma");
     assertEquals(false, all.path("relaxed").asBoolean());
+    // fewer trials than a page have both words: they come first, then trials with one of them
+    List<String> both = ids(server.ok("/api/search?syntax=lucene&size=100&q=" + enc("+glioblastoma +temozolomide")));
+    assertTrue(!both.isEmpty() && both.size() < 10, both.toString());
+    JsonNode few = server.ok("/api/search?q=glioblastoma+temozolomide&size=50");
+    assertEquals(true, few.path("relaxed").asBoolean());
+    assertTrue(few.path("notice").asText().startsWith("Only " + both.size() + " trials match every word"), few.path("notice").asText());
+    assertEquals(new HashSet<>(both), new HashSet<>(ids(few).subList(0, both.size())));
     JsonNode relaxed = server.ok("/api/search?q=glioblastoma+zzyzxq");
     assertEquals(true, relaxed.path("relaxed").asBoolean());
     assertEquals(server.ok("/api/search?q=glioblastoma").path("total"), relaxed.path("total"));

@@ -28,7 +28,18 @@ import org.trialsearch.index.TextAnalysis;
 public final class ForgivingQueryParser {
 
   /** One piece of the query: a word or phrase, the field it names (null: the weighted fields), and its sign. */
-  private record Piece(String field, String text, boolean negated) {}
+  /** A word, or the words of a quoted phrase, with its field (null: the weighted fields). */
+  private record Piece(String field, String text, boolean negated, boolean quoted) {
+
+    Piece positive() {
+      return new Piece(field, text, false, quoted);
+    }
+  }
+
+  /** How far apart a quoted phrase's words may stand, per word, when it has no exact match. */
+  private static final int LOOSE_SLOP_PER_WORD = 2;
+  /** How much an exact phrase, and a trial with every word, weigh above their loose matches. */
+  private static final float EXACT_BOOST = 4f;
 
   private static final List<String> PROXIMITY_FIELDS = List.of(Fields.TITLE, Fields.CONDITION, Fields.SUMMARY);
   private static final int PROXIMITY_SLOP = 3;
@@ -80,20 +91,29 @@ public final class ForgivingQueryParser {
 
   private ParsedQuery parse(List<List<Piece>> groups, Mode mode) {
     List<Query> required = new ArrayList<>();
+    List<Query> loose = new ArrayList<>();
     List<Query> excluded = new ArrayList<>();
     for (List<Piece> group : groups) {
       if (group.size() == 1 && group.get(0).negated()) {
-        Query q = pieceQuery(group.get(0), mode);
+        Query q = pieceQuery(group.get(0), mode, false);
         if (q != null) excluded.add(q);
       } else {
-        Query q = anyOf(group, mode);
-        if (q != null) required.add(q);
+        Query q = anyOf(group, mode, false);
+        if (q != null) {
+          required.add(q);
+          loose.add(anyOf(group, mode, true));
+        }
       }
     }
     Query proximity = proximity(groups);
     Query strict = withProximity(combine(required, excluded, required.size()), proximity);
-    Query relaxed = required.size() >= 2 ? withProximity(combine(required, excluded, mostOf(required.size())), proximity) : null;
-    return new ParsedQuery(strict, relaxed);
+    boolean loosens = groups.stream().flatMap(List::stream).anyMatch(p -> p.quoted() && !p.negated());
+    if (required.size() < 2 && !loosens) return new ParsedQuery(strict, null);
+    // most of the pieces, a quoted phrase's words close together; trials with every piece as written first
+    Query relaxed = new BooleanQuery.Builder()
+        .add(combine(loose, excluded, mostOf(loose.size())), Occur.MUST)
+        .add(new BoostQuery(strict, EXACT_BOOST), Occur.SHOULD).build();
+    return new ParsedQuery(strict, withProximity(relaxed, proximity));
   }
 
   private static boolean fits(ParsedQuery query) {
@@ -145,9 +165,9 @@ public final class ForgivingQueryParser {
     return new BooleanQuery.Builder().add(query, Occur.MUST).add(proximity, Occur.SHOULD).build();
   }
 
-  /** Most of the pieces: 1 of 2, 2 of 3, 3 of 4, 3 of 5. */
+  /** Most of the pieces: 1 of 1 or 2, 2 of 3, 3 of 4, 3 of 5. */
   private static int mostOf(int n) {
-    return n == 2 ? 1 : n / 2 + 1;
+    return n <= 2 ? 1 : n / 2 + 1;
   }
 
   private static Query combine(List<Query> required, List<Query> excluded, int minimumMatch) {
@@ -161,8 +181,8 @@ public final class ForgivingQueryParser {
     return query.build();
   }
 
-  private Query anyOf(List<Piece> group, Mode mode) {
-    List<Query> alternatives = group.stream().map(p -> pieceQuery(new Piece(p.field(), p.text(), false), mode))
+  private Query anyOf(List<Piece> group, Mode mode, boolean loose) {
+    List<Query> alternatives = group.stream().map(p -> pieceQuery(p.positive(), mode, loose))
         .filter(q -> q != null).toList();
     if (alternatives.isEmpty()) return null;
     if (alternatives.size() == 1) return alternatives.get(0);
@@ -171,14 +191,27 @@ public final class ForgivingQueryParser {
     return any.build();
   }
 
-  /** A piece over its field, or the best of the weighted fields; null when it has no searchable word. */
-  private Query pieceQuery(Piece piece, Mode mode) {
-    if (piece.field() != null) return fieldQuery(piece.field(), piece.text(), mode);
+  /**
+   * A piece over its field, or the best of the weighted fields; null when it has no searchable
+   * word. Loose, a quoted phrase also matches its words a few words apart ("hepatitis A, B, or C"
+   * for "hepatitis B", "ECOG 0 or 1" for "ECOG 0-1"), its exact matches weighing more.
+   */
+  private Query pieceQuery(Piece piece, Mode mode, boolean loose) {
+    Query exact = pieceQuery(piece, mode, 0);
+    if (!loose || !piece.quoted() || exact == null) return exact;
+    int words = piece.text().trim().split("\\s+|-").length;
+    if (words < 2) return exact;
+    Query sloppy = pieceQuery(piece, mode, LOOSE_SLOP_PER_WORD * words);
+    return new BooleanQuery.Builder().add(sloppy, Occur.MUST).add(new BoostQuery(exact, EXACT_BOOST), Occur.SHOULD).build();
+  }
+
+  private Query pieceQuery(Piece piece, Mode mode, int slop) {
+    if (piece.field() != null) return fieldQuery(piece.field(), piece.text(), mode, slop);
     List<Query> perField = new ArrayList<>();
     for (Map.Entry<String, Float> weighted : mode.weights().entrySet()) {
       String field = weighted.getKey();
       if (field.equals(Fields.ID) && !looksLikeId(piece.text())) continue;
-      Query q = fieldQuery(field, piece.text(), mode);
+      Query q = fieldQuery(field, piece.text(), mode, slop);
       if (q != null) perField.add(new BoostQuery(q, weighted.getValue()));
     }
     if (perField.isEmpty()) return null;
@@ -189,13 +222,13 @@ public final class ForgivingQueryParser {
    * The words with their synonyms must match; the words as written add to the score, so trials
    * that name what was asked rank above those found through a synonym.
    */
-  private Query fieldQuery(String field, String text, Mode mode) {
-    Query phrase = asWritten.createPhraseQuery(field, text);
-    Query written = PhrasePairs.of(phrase);
+  private Query fieldQuery(String field, String text, Mode mode, int slop) {
+    Query phrase = asWritten.createPhraseQuery(field, text, slop);
+    Query written = slop == 0 ? PhrasePairs.of(phrase) : phrase;
     if (mode.synonyms() == asWritten) return written;
     Query expanded;
     try {
-      expanded = mode.synonyms().createPhraseQuery(field, text);
+      expanded = mode.synonyms().createPhraseQuery(field, text, slop);
     } catch (IndexSearcher.TooManyClauses e) {
       return written; // a long phrase of words that each have many synonyms: search it as written
     }
@@ -248,9 +281,21 @@ public final class ForgivingQueryParser {
       }
       String field = fieldAt(text, i);
       if (field != null) i += field.length() + 1;
+      if (field != null && i < n && text.charAt(i) == '(') {
+        // field:(a OR b c): the field applies to every piece inside
+        int close = text.indexOf(')', i + 1);
+        int end = close < 0 ? n : close;
+        for (Object inner : lex(text.substring(i + 1, end))) {
+          tokens.add(inner instanceof Piece p && p.field() == null
+              ? new Piece(field.toLowerCase(Locale.ROOT), p.text(), p.negated() != negated, p.quoted()) : inner);
+        }
+        i = close < 0 ? n : close + 1;
+        continue;
+      }
       int end;
       String piece;
-      if (i < n && text.charAt(i) == '"') {
+      boolean quoted = i < n && text.charAt(i) == '"';
+      if (quoted) {
         int close = text.indexOf('"', i + 1);
         end = close < 0 ? n : close + 1;
         piece = text.substring(i + 1, close < 0 ? n : close);
@@ -274,7 +319,7 @@ public final class ForgivingQueryParser {
         }
       }
       i = end;
-      if (!piece.isBlank()) tokens.add(new Piece(field == null ? null : field.toLowerCase(Locale.ROOT), piece, negated));
+      if (!piece.isBlank()) tokens.add(new Piece(field == null ? null : field.toLowerCase(Locale.ROOT), piece, negated, quoted));
     }
     return tokens;
   }

@@ -78,15 +78,21 @@ public final class TrialDocuments {
     }
   }
 
+  /** A modality that names an engineered cell therapy ("CAR-T", "CAR-NK", "TCR-T"), not "Other cell therapy" or "Not cell therapy". */
+  private static boolean engineered(String modality) {
+    return !modality.contains(" ");
+  }
+
   /** The values a text field holds for a trial: what is indexed, and what snippets are cut from. */
   public static List<String> textValues(String field, Trial trial, TrialFacets facets) {
     Eligibility eligibility = trial.eligibility();
     Stream<String> values = switch (field) {
       case Fields.TITLE -> Stream.of(trial.briefTitle(), trial.officialTitle(), trial.acronym());
       case Fields.CONDITION -> trial.conditions().stream();
-      case Fields.INTERVENTION -> Stream.concat(
+      // with the trial's antigens and engineered cell therapy: "CAR-T myeloma" finds a trial that names only cilta-cel
+      case Fields.INTERVENTION -> Stream.of(
           trial.interventions().stream().flatMap(i -> Stream.concat(Stream.of(i.name()), i.otherNames().stream())),
-          facets.antigens().stream());
+          facets.antigens().stream(), facets.modalities().stream().filter(TrialDocuments::engineered)).flatMap(s -> s);
       case Fields.KEYWORD -> trial.keywords().stream();
       case Fields.SUMMARY -> Stream.of(trial.briefSummary(), trial.detailedDescription());
       case Fields.INCLUSION -> eligibility == null ? Stream.empty() : Stream.of(eligibility.inclusion());

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.trialsearch.index.Fields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -16,6 +16,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.QueryBuilder;
+import org.trialsearch.index.Fields;
 import org.trialsearch.index.TextAnalysis;
 
 /**
@@ -40,6 +41,8 @@ public final class ForgivingQueryParser {
   private static final int LOOSE_SLOP_PER_WORD = 2;
   /** How much an exact phrase, and a trial with every word, weigh above their loose matches. */
   private static final float EXACT_BOOST = 4f;
+  /** What an exclusion match weighs in a trial whose own condition or title names the same. */
+  private static final float OWN_CONDITION_WEIGHT = 0.05f;
 
   private static final List<String> PROXIMITY_FIELDS = List.of(Fields.TITLE, Fields.CONDITION, Fields.SUMMARY);
   private static final int PROXIMITY_SLOP = 3;
@@ -206,6 +209,7 @@ public final class ForgivingQueryParser {
   }
 
   private Query pieceQuery(Piece piece, Mode mode, int slop) {
+    if (Fields.EXCLUSION.equals(piece.field())) return excluding(piece, mode, slop);
     if (piece.field() != null) return fieldQuery(piece.field(), piece.text(), mode, slop);
     List<Query> perField = new ArrayList<>();
     for (Map.Entry<String, Float> weighted : mode.weights().entrySet()) {
@@ -216,6 +220,21 @@ public final class ForgivingQueryParser {
     }
     if (perField.isEmpty()) return null;
     return new DisjunctionMaxQuery(perField, 0.1f);
+  }
+
+  /**
+   * Trials that exclude patients with this; those whose own condition or title it is (a trial of
+   * sickle cell disease whose criteria exclude other sickle cell patients) rank last.
+   */
+  private Query excluding(Piece piece, Mode mode, int slop) {
+    Query excluded = fieldQuery(Fields.EXCLUSION, piece.text(), mode, slop);
+    if (excluded == null) return null;
+    List<Query> about = new ArrayList<>();
+    for (String field : List.of(Fields.CONDITION, Fields.TITLE)) {
+      Query q = fieldQuery(field, piece.text(), mode, slop);
+      if (q != null) about.add(q);
+    }
+    return about.isEmpty() ? excluded : FunctionScoreQuery.boostByQuery(excluded, new DisjunctionMaxQuery(about, 0f), OWN_CONDITION_WEIGHT);
   }
 
   /**

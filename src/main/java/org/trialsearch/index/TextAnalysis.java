@@ -1,9 +1,11 @@
 package org.trialsearch.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
@@ -49,15 +52,42 @@ public final class TextAnalysis {
 
   private final Set<String> caseSensitiveWords;
   private final SynonymMap synonyms;
+  private final Analyzer words;
+  private final Set<String> multiWordNames;
 
-  private TextAnalysis(Set<String> caseSensitiveWords, SynonymMap synonyms) {
+  private TextAnalysis(Set<String> caseSensitiveWords, SynonymMap synonyms, List<SynonymGroups.Group> groups) {
     this.caseSensitiveWords = caseSensitiveWords;
     this.synonyms = synonyms;
+    this.words = english(caseSensitiveWords, null, true, false);
+    this.multiWordNames = groups.stream().flatMap(g -> g.members().stream()).map(this::terms).filter(t -> t.size() > 1)
+        .map(t -> String.join(" ", t)).collect(Collectors.toUnmodifiableSet());
   }
 
   public static TextAnalysis of(Vocabulary vocabulary) {
     Set<String> words = vocabulary.synonyms().caseSensitiveWords();
-    return new TextAnalysis(words, synonymMap(vocabulary.synonyms(), english(words, null, false, false)));
+    return new TextAnalysis(words, synonymMap(vocabulary.synonyms(), english(words, null, false, false)), vocabulary.synonyms().groups());
+  }
+
+  /** The words of a text as a text field indexes them: "Idecabtagene Vicleucel" gives [idecabtagene, vicleucel]. */
+  public List<String> terms(String text) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream stream = words.tokenStream(Fields.TITLE, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) terms.add(term.toString());
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return terms;
+  }
+
+  /**
+   * Whether these words, as {@link #terms} gives them, are a name of several words in the
+   * vocabulary (a disease, antigen or product): typed without quotes, they are still one name.
+   */
+  public boolean isMultiWordName(List<String> terms) {
+    return terms.size() > 1 && multiWordNames.contains(String.join(" ", terms));
   }
 
   /** For indexing and for queries that take words as written. */

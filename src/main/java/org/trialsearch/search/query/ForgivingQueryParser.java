@@ -62,8 +62,12 @@ public final class ForgivingQueryParser {
 
   private final QueryBuilder asWritten;
   private final List<Mode> modes;
+  private final TextAnalysis analysis;
+  /** The most words a vocabulary name typed without quotes is looked up with. */
+  private static final int LONGEST_NAME = 6;
 
   public ForgivingQueryParser(TextAnalysis analysis, FieldWeights weights) {
+    this.analysis = analysis;
     this.asWritten = new QueryBuilder(analysis.plain());
     QueryBuilder withSynonyms = new QueryBuilder(weights.synonyms() ? analysis.withSynonyms() : analysis.plain());
     withSynonyms.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
@@ -79,7 +83,7 @@ public final class ForgivingQueryParser {
    * written; then over the heaviest fields; then as many of its pieces, from the first, as fit.
    */
   public ParsedQuery parse(String text) {
-    List<List<Piece>> groups = groups(lex(text));
+    List<List<Piece>> groups = groups(names(lex(text)));
     for (Mode mode : modes) {
       ParsedQuery query = parse(groups, mode);
       if (fits(query)) return query;
@@ -259,6 +263,37 @@ public final class ForgivingQueryParser {
 
   private static boolean looksLikeId(String text) {
     return text.chars().anyMatch(Character::isDigit) && text.chars().noneMatch(Character::isWhitespace);
+  }
+
+  /**
+   * Words in a row that together are a name of the vocabulary ("idecabtagene vicleucel", "large
+   * B-cell lymphoma"), longest first, become one piece, as if quoted: the name's synonyms and the
+   * antigen of a product then count, as they do for the quoted name.
+   */
+  private List<Object> names(List<Object> tokens) {
+    List<Object> out = new ArrayList<>();
+    int i = 0;
+    while (i < tokens.size()) {
+      int longest = 0;
+      for (int n = Math.min(LONGEST_NAME, tokens.size() - i); n >= 2 && longest == 0; n--) {
+        if (plainWords(tokens.subList(i, i + n)) && analysis.isMultiWordName(analysis.terms(joined(tokens.subList(i, i + n))))) longest = n;
+      }
+      if (longest == 0) {
+        out.add(tokens.get(i++));
+      } else {
+        out.add(new Piece(null, joined(tokens.subList(i, i + longest)), false, false));
+        i += longest;
+      }
+    }
+    return out;
+  }
+
+  private static boolean plainWords(List<Object> tokens) {
+    return tokens.stream().allMatch(t -> t instanceof Piece p && p.field() == null && !p.negated() && !p.quoted());
+  }
+
+  private static String joined(List<Object> pieces) {
+    return String.join(" ", pieces.stream().map(p -> ((Piece) p).text()).toList());
   }
 
   /** Joins pieces linked by OR into groups; every other piece is a group of its own. */

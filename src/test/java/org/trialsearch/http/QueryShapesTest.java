@@ -1,0 +1,86 @@
+package org.trialsearch.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.trialsearch.TestServer;
+
+/**
+ * The shapes of query that found too little or too much, each with the trials judges listed for it
+ * (see the families of relevance/judgements.json), over the shared corpus.
+ */
+class QueryShapesTest {
+
+  private static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.fullCorpus();
+  }
+
+  @Test
+  void aNameOfSeveralWordsTypedWithoutQuotesIsOneName() {
+    // without quotes it found only the trials with both words somewhere; as a name it finds its antigen's trials too
+    long quoted = total("\"idecabtagene vicleucel\"", "");
+    assertEquals(quoted, total("idecabtagene vicleucel", ""));
+    assertTrue(quoted > 100, "the product's name, synonyms and antigen: " + quoted);
+    // a trial that names only its product is a CAR-T trial
+    assertTrue(top("CAR-T myeloma", "phase=PHASE3").containsAll(List.of("NCT03651128", "NCT05257083", "NCT06045806", "NCT06413498")));
+  }
+
+  @Test
+  void wordsPeopleUseForTheRecordsWords() {
+    assertTrue(top("Richter's syndrome", "").containsAll(List.of("NCT05873712", "NCT02576990", "NCT05537766", "NCT07451054", "NCT07744750")));
+    assertTrue(top("grade 4 glioma EGFRvIII", "").containsAll(List.of("NCT02664363", "NCT02844062", "NCT03283631", "NCT03726515", "NCT05802693")));
+    assertTrue(top("kidney cancer CD70", "").containsAll(List.of("NCT05420519", "NCT06586658", "NCT07113977", "NCT07647744", "NCT07297160")));
+  }
+
+  @Test
+  void aQuotedPhraseWithoutAnExactMatchFindsItsWordsCloseTogether() {
+    List<String> top = top("\"ECOG 0-1\"", "country=Japan");
+    assertTrue(top.containsAll(List.of("NCT05913115", "NCT05907980", "NCT05879978", "NCT05879653", "NCT05832827", "NCT00494091",
+        "NCT00498225", "NCT02481830")), top.toString());
+    assertFalse(top.contains("NCT05883007"), "ECOG 0-2 is not ECOG 0-1");
+  }
+
+  @Test
+  void aFieldBeforeParenthesesAppliesToEveryPieceInside() {
+    List<String> top = top("condition:(vasculitis OR lupus) CAR-T", "");
+    assertTrue(top.containsAll(List.of("NCT06828042", "NCT07203404", "NCT07659704")), top.toString());
+    assertFalse(top.contains("NCT06646627") || top.contains("NCT05752877"), "lupus only in their exclusion criteria: " + top);
+    assertEquals(List.of("NCT06196255", "NCT06759181"), top("title:(FcRL5 OR FcRH5)", "").stream().sorted().toList());
+  }
+
+  @Test
+  void anExclusionMatchRanksLastInATrialOfThatVeryCondition() {
+    List<String> top = top("exclusion:\"sickle cell\"", "");
+    for (String trialOfSickleCell : List.of("NCT00001716", "NCT00009581", "NCT00006130", "NCT00492531")) {
+      JsonNode all = server.ok("/api/search?size=100&q=" + URLEncoder.encode("exclusion:\"sickle cell\"", StandardCharsets.UTF_8));
+      List<String> order = new ArrayList<>();
+      all.path("hits").forEach(h -> order.add(h.path("nctId").asText()));
+      if (order.contains(trialOfSickleCell)) {
+        assertTrue(order.indexOf(trialOfSickleCell) >= order.size() - 4, trialOfSickleCell + " at " + order.indexOf(trialOfSickleCell) + " of " + order.size());
+      }
+    }
+    assertTrue(top.containsAll(List.of("NCT00000701", "NCT00000759", "NCT00000945", "NCT00001927", "NCT00007475", "NCT00490841")), top.toString());
+  }
+
+  private static List<String> top(String q, String params) {
+    JsonNode answer = server.ok("/api/search?size=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + (params.isEmpty() ? "" : "&" + params));
+    List<String> ids = new ArrayList<>();
+    answer.path("hits").forEach(h -> ids.add(h.path("nctId").asText()));
+    return ids;
+  }
+
+  private static long total(String q, String params) {
+    return server.ok("/api/search?size=1&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + (params.isEmpty() ? "" : "&" + params)).path("total").asLong();
+  }
+}

@@ -70,8 +70,13 @@ public final class TextAnalysis {
 
   /** The words of a text as a text field indexes them: "Idecabtagene Vicleucel" gives [idecabtagene, vicleucel]. */
   public List<String> terms(String text) {
+    return terms(words, Fields.TITLE, text);
+  }
+
+  /** The terms an analyzer makes of a text for a field, in order. */
+  public static List<String> terms(Analyzer analyzer, String field, String text) {
     List<String> terms = new ArrayList<>();
-    try (TokenStream stream = words.tokenStream(Fields.TITLE, text)) {
+    try (TokenStream stream = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
       while (stream.incrementToken()) terms.add(term.toString());

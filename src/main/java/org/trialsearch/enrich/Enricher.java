@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.trialsearch.model.Eligibility;
 import org.trialsearch.model.Intervention;
@@ -12,7 +11,6 @@ import org.trialsearch.model.Site;
 import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.Trial;
 import org.trialsearch.vocabulary.CanonicalNames;
-import org.trialsearch.vocabulary.Fold;
 import org.trialsearch.vocabulary.Vocabulary;
 
 /** Derives a trial's facets from what its sources state, through the vocabulary. */
@@ -81,28 +79,16 @@ public final class Enricher {
         min,
         max,
         tags.modalities(),
-        trial.sponsor() == null ? null : oneOf(vocabulary.sponsorTypes(), trial.sponsor().leadClass()),
-        oneOf(vocabulary.studyTypes(), trial.studyType()),
-        trial.interventions().stream().map(Intervention::type).filter(t -> t != null && !t.isBlank()).map(Enricher::upperSnake).distinct().toList(),
+        trial.sponsor() == null ? null : vocabulary.sponsorTypes().oneOf(trial.sponsor().leadClass()),
+        vocabulary.studyTypes().oneOf(trial.studyType()),
+        trial.interventions().stream().map(Intervention::type).filter(t -> t != null && !t.isBlank()).map(CanonicalNames::upperSnake).distinct().toList(),
         trial.startDate() == null ? null : trial.startDate().getYear(),
-        eligibility == null ? null : oneOf(vocabulary.sexes(), eligibility.sex()),
+        eligibility == null ? null : vocabulary.sexes().oneOf(eligibility.sex()),
         eligibility == null ? null : eligibility.healthyVolunteers());
   }
 
-  /** The canonical value of a spelling; one the vocabulary lacks is kept in UPPER_SNAKE form. */
-  private static String oneOf(CanonicalNames names, String stated) {
-    if (stated == null || stated.isBlank()) return null;
-    List<String> known = names.lookup(stated);
-    return known.isEmpty() ? upperSnake(stated) : known.get(0);
-  }
-
-  /** "Dietary supplement" and "dietary-supplement" alike: DIETARY_SUPPLEMENT. */
-  public static String upperSnake(String text) {
-    return Fold.words(text).replace(' ', '_').toUpperCase(Locale.ROOT);
-  }
-
   private String status(String stated) {
-    return oneOf(vocabulary.statuses(), stated);
+    return vocabulary.statuses().oneOf(stated);
   }
 
   /** The date the status was verified; else the last update of the record that gave it. */

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.trialsearch.enrich.Enricher;
 import org.trialsearch.model.SourceRef;
 import org.trialsearch.model.Trial;
 import org.trialsearch.vocabulary.CanonicalNames;
@@ -43,16 +42,14 @@ public final class RegistryValues {
   }
 
   private String status(String stated) {
-    if (stated == null || stated.isBlank()) return null;
-    List<String> known = statuses.lookup(stated);
-    return known.isEmpty() ? Enricher.upperSnake(stated) : known.get(0);
+    return statuses.oneOf(stated);
   }
 
   private List<String> phases(List<String> stated) {
     List<String> values = stated.stream().filter(p -> p != null && !p.isBlank())
         .flatMap(p -> {
           List<String> known = phases.lookup(p);
-          return known.isEmpty() ? Stream.of(Enricher.upperSnake(p)) : known.stream();
+          return known.isEmpty() ? Stream.of(CanonicalNames.upperSnake(p)) : known.stream();
         }).distinct().toList();
     return phases.inVocabularyOrder(values);
   }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.trialsearch.enrich.Enricher;
 import org.trialsearch.error.InvalidRequestException;
 import org.trialsearch.index.Fields;
+import org.trialsearch.vocabulary.CanonicalNames;
 import org.trialsearch.vocabulary.Fold;
 import org.trialsearch.vocabulary.Vocabulary;
 
@@ -58,7 +59,7 @@ public final class FilterValues {
       case Fields.SPONSOR_TYPE -> known(dimension, value, vocabulary.sponsorTypes().lookup(value), vocabulary.sponsorTypes().canonicalValues());
       case Fields.STUDY_TYPE -> known(dimension, value, vocabulary.studyTypes().lookup(value), vocabulary.studyTypes().canonicalValues());
       case Fields.SEX -> known(dimension, value, vocabulary.sexes().lookup(value), vocabulary.sexes().canonicalValues());
-      case Fields.INTERVENTION_TYPE -> List.of(Enricher.upperSnake(value));
+      case Fields.INTERVENTION_TYPE -> List.of(CanonicalNames.upperSnake(value));
       case Fields.CONDITION_FACET -> List.of(value);
       case Fields.START_YEAR -> {
         if (!value.matches("\\d{4}")) throw new InvalidRequestException("start_year must be a year such as 2021, got '" + value + "'");

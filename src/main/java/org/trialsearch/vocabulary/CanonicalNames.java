@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -54,6 +55,18 @@ public final class CanonicalNames {
       values.addAll(known);
     }
     return List.copyOf(values);
+  }
+
+  /** The canonical value of a spelling; one the vocabulary lacks is kept in UPPER_SNAKE form; null for none. */
+  public String oneOf(String stated) {
+    if (stated == null || stated.isBlank()) return null;
+    List<String> known = lookup(stated);
+    return known.isEmpty() ? upperSnake(stated) : known.get(0);
+  }
+
+  /** "Dietary supplement" and "dietary-supplement" alike: DIETARY_SUPPLEMENT. */
+  public static String upperSnake(String text) {
+    return Fold.words(text).replace(' ', '_').toUpperCase(Locale.ROOT);
   }
 
   /** The canonical values of all the spellings, in first-seen order, each spelling's own form kept when unknown. */

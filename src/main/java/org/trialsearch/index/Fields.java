@@ -20,6 +20,9 @@ public final class Fields {
   /** Both halves of the criteria, and the whole text where a record has no headings. */
   public static final String CRITERIA = "criteria";
   public static final String SPONSOR = "sponsor";
+  /** {@link #CRITERIA_INFERRED} where the record has no inclusion and exclusion headings and the halves are read from the wording. */
+  public static final String CRITERIA_READ = "criteria_read";
+  public static final String CRITERIA_INFERRED = "inferred";
   /** NCT id, org study id, EudraCT, CTIS and other ids, each whole and lower-cased. */
   public static final String ID = "id";
 

@@ -20,6 +20,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
+import org.trialsearch.enrich.CriteriaReading;
 import org.trialsearch.enrich.EnrichedTrial;
 import org.trialsearch.enrich.TrialFacets;
 import org.trialsearch.model.Eligibility;
@@ -41,6 +42,10 @@ public final class TrialDocuments {
     doc.add(new StringField(Fields.NCT_ID, trial.nctId(), Field.Store.YES));
     doc.add(new SortedDocValuesField(Fields.NCT_ID, new BytesRef(trial.nctId())));
     addText(doc, trial, facets);
+    Eligibility eligibility = trial.eligibility();
+    if (eligibility != null && eligibility.criteria() != null && !eligibility.isSplit()) {
+      doc.add(new StringField(Fields.CRITERIA_READ, Fields.CRITERIA_INFERRED, Field.Store.NO));
+    }
     addFacets(doc, trial, facets);
     addNumbers(doc, trial, facets);
     doc.add(new BinaryDocValuesField(Fields.HIT, new BytesRef(StoredHit.of(enriched).toBytes())));
@@ -95,8 +100,9 @@ public final class TrialDocuments {
           facets.antigens().stream(), facets.modalities().stream().filter(TrialDocuments::engineered)).flatMap(s -> s);
       case Fields.KEYWORD -> trial.keywords().stream();
       case Fields.SUMMARY -> Stream.of(trial.briefSummary(), trial.detailedDescription());
-      case Fields.INCLUSION -> eligibility == null ? Stream.empty() : Stream.of(eligibility.inclusion());
-      case Fields.EXCLUSION -> eligibility == null ? Stream.empty() : Stream.of(eligibility.exclusion());
+      // as search reads them: sentences that allow are inclusions, criteria without headings read one by one
+      case Fields.INCLUSION -> Stream.of(CriteriaReading.of(eligibility).inclusion());
+      case Fields.EXCLUSION -> Stream.of(CriteriaReading.of(eligibility).exclusion());
       case Fields.CRITERIA -> eligibility == null ? Stream.empty() : Stream.of(eligibility.criteria());
       case Fields.SPONSOR -> trial.sponsor() == null ? Stream.empty()
           : Stream.concat(Stream.of(trial.sponsor().lead()), trial.sponsor().collaborators().stream());

@@ -15,6 +15,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.RegexpQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.trialsearch.index.Fields;
 import org.trialsearch.index.TextAnalysis;
@@ -28,21 +30,16 @@ import org.trialsearch.index.TextAnalysis;
  */
 public final class ForgivingQueryParser {
 
-  /** One piece of the query: a word or phrase, the field it names (null: the weighted fields), and its sign. */
-  /** A word, or the words of a quoted phrase, with its field (null: the weighted fields). */
-  private record Piece(String field, String text, boolean negated, boolean quoted) {
-
-    Piece positive() {
-      return new Piece(field, text, false, quoted);
-    }
-  }
-
   /** How far apart a quoted phrase's words may stand, per word, when it has no exact match. */
   private static final int LOOSE_SLOP_PER_WORD = 2;
   /** How much an exact phrase, and a trial with every word, weigh above their loose matches. */
   private static final float EXACT_BOOST = 4f;
-  /** What an exclusion match weighs in a trial whose own condition or title names the same. */
-  private static final float OWN_CONDITION_WEIGHT = 0.05f;
+
+  /**
+   * What a match in a criteria half weighs when the record had no inclusion and exclusion headings
+   * and the half is read from each criterion's wording: a stated heading is the firmer evidence.
+   */
+  private static final float INFERRED_HALF_WEIGHT = 0.5f;
 
   private static final List<String> PROXIMITY_FIELDS = List.of(Fields.TITLE, Fields.CONDITION, Fields.SUMMARY);
   private static final int PROXIMITY_SLOP = 3;
@@ -83,7 +80,7 @@ public final class ForgivingQueryParser {
    * written; then over the heaviest fields; then as many of its pieces, from the first, as fit.
    */
   public ParsedQuery parse(String text) {
-    List<List<Piece>> groups = groups(names(lex(text)));
+    List<List<Piece>> groups = TokenForms.of(QueryLexer.groups(names(QueryLexer.lex(text))));
     for (Mode mode : modes) {
       ParsedQuery query = parse(groups, mode);
       if (fits(query)) return query;
@@ -213,6 +210,7 @@ public final class ForgivingQueryParser {
   }
 
   private Query pieceQuery(Piece piece, Mode mode, int slop) {
+    if (piece.numberedFamily()) return familyQuery(piece, mode);
     if (Fields.EXCLUSION.equals(piece.field())) return excluding(piece, mode, slop);
     if (piece.field() != null) return fieldQuery(piece.field(), piece.text(), mode, slop);
     List<Query> perField = new ArrayList<>();
@@ -226,19 +224,29 @@ public final class ForgivingQueryParser {
     return new DisjunctionMaxQuery(perField, 0.1f);
   }
 
+  /** The word followed by a number in each field ("brca1", "brca2" for BRCA), the field's weight the score. */
+  private static Query familyQuery(Piece piece, Mode mode) {
+    String members = piece.text().toLowerCase(Locale.ROOT) + "[0-9]{1,2}";
+    if (piece.field() != null) return new RegexpQuery(new Term(piece.field(), members));
+    List<Query> perField = new ArrayList<>();
+    mode.weights().forEach((field, weight) -> {
+      if (!field.equals(Fields.ID)) perField.add(new BoostQuery(new RegexpQuery(new Term(field, members)), weight));
+    });
+    return new DisjunctionMaxQuery(perField, 0.1f);
+  }
+
   /**
-   * Trials that exclude patients with this; those whose own condition or title it is (a trial of
-   * sickle cell disease whose criteria exclude other sickle cell patients) rank last.
+   * Trials that exclude patients with this. A trial whose own condition it is (a trial of sickle
+   * cell disease whose criteria exclude unstable sickle cell anemia) keeps nobody with it out: its
+   * exclusions only narrow who with it may join, so it is not among them. A title naming it
+   * ("B7-H3 CAR-T for glioblastoma", excluding prior CAR-T) names the treatment as often, so only
+   * the conditions count.
    */
   private Query excluding(Piece piece, Mode mode, int slop) {
     Query excluded = fieldQuery(Fields.EXCLUSION, piece.text(), mode, slop);
-    if (excluded == null) return null;
-    List<Query> about = new ArrayList<>();
-    for (String field : List.of(Fields.CONDITION, Fields.TITLE)) {
-      Query q = fieldQuery(field, piece.text(), mode, slop);
-      if (q != null) about.add(q);
-    }
-    return about.isEmpty() ? excluded : FunctionScoreQuery.boostByQuery(excluded, new DisjunctionMaxQuery(about, 0f), OWN_CONDITION_WEIGHT);
+    Query ownCondition = fieldQuery(Fields.CONDITION, piece.text(), mode, slop);
+    if (excluded == null || ownCondition == null) return excluded;
+    return new BooleanQuery.Builder().add(excluded, Occur.MUST).add(ownCondition, Occur.MUST_NOT).build();
   }
 
   /**
@@ -246,6 +254,12 @@ public final class ForgivingQueryParser {
    * that name what was asked rank above those found through a synonym.
    */
   private Query fieldQuery(String field, String text, Mode mode, int slop) {
+    Query matched = matchQuery(field, text, mode, slop);
+    if (matched == null || !(field.equals(Fields.INCLUSION) || field.equals(Fields.EXCLUSION))) return matched;
+    return FunctionScoreQuery.boostByQuery(matched, new TermQuery(new Term(Fields.CRITERIA_READ, Fields.CRITERIA_INFERRED)), INFERRED_HALF_WEIGHT);
+  }
+
+  private Query matchQuery(String field, String text, Mode mode, int slop) {
     Query phrase = asWritten.createPhraseQuery(field, text, slop);
     Query written = slop == 0 ? PhrasePairs.of(phrase) : phrase;
     if (mode.synonyms() == asWritten) return written;
@@ -281,7 +295,7 @@ public final class ForgivingQueryParser {
       if (longest == 0) {
         out.add(tokens.get(i++));
       } else {
-        out.add(new Piece(null, joined(tokens.subList(i, i + longest)), false, false));
+        out.add(Piece.word(joined(tokens.subList(i, i + longest))));
         i += longest;
       }
     }
@@ -294,95 +308,5 @@ public final class ForgivingQueryParser {
 
   private static String joined(List<Object> pieces) {
     return String.join(" ", pieces.stream().map(p -> ((Piece) p).text()).toList());
-  }
-
-  /** Joins pieces linked by OR into groups; every other piece is a group of its own. */
-  private static List<List<Piece>> groups(List<Object> tokens) {
-    List<List<Piece>> groups = new ArrayList<>();
-    boolean joinNext = false;
-    for (Object token : tokens) {
-      if (token == Operator.OR) {
-        joinNext = !groups.isEmpty();
-        continue;
-      }
-      Piece piece = (Piece) token;
-      if (joinNext && !piece.negated()) groups.get(groups.size() - 1).add(piece);
-      else groups.add(new ArrayList<>(List.of(piece)));
-      joinNext = false;
-    }
-    return groups;
-  }
-
-  private enum Operator { OR }
-
-  /** Splits the text into pieces and OR operators. AND is the default and is dropped. */
-  private static List<Object> lex(String text) {
-    List<Object> tokens = new ArrayList<>();
-    int i = 0;
-    int n = text.length();
-    boolean negateNext = false;
-    while (i < n) {
-      if (Character.isWhitespace(text.charAt(i))) {
-        i++;
-        continue;
-      }
-      boolean negated = negateNext;
-      negateNext = false;
-      char c = text.charAt(i);
-      if ((c == '-' || c == '+') && i + 1 < n && !Character.isWhitespace(text.charAt(i + 1))) {
-        negated |= c == '-';
-        i++;
-      }
-      String field = fieldAt(text, i);
-      if (field != null) i += field.length() + 1;
-      if (field != null && i < n && text.charAt(i) == '(') {
-        // field:(a OR b c): the field applies to every piece inside
-        int close = text.indexOf(')', i + 1);
-        int end = close < 0 ? n : close;
-        for (Object inner : lex(text.substring(i + 1, end))) {
-          tokens.add(inner instanceof Piece p && p.field() == null
-              ? new Piece(field.toLowerCase(Locale.ROOT), p.text(), p.negated() != negated, p.quoted()) : inner);
-        }
-        i = close < 0 ? n : close + 1;
-        continue;
-      }
-      int end;
-      String piece;
-      boolean quoted = i < n && text.charAt(i) == '"';
-      if (quoted) {
-        int close = text.indexOf('"', i + 1);
-        end = close < 0 ? n : close + 1;
-        piece = text.substring(i + 1, close < 0 ? n : close);
-      } else {
-        end = i;
-        while (end < n && !Character.isWhitespace(text.charAt(end))) end++;
-        piece = text.substring(i, end);
-        if (field == null && piece.equals("OR")) {
-          tokens.add(Operator.OR);
-          i = end;
-          continue;
-        }
-        if (field == null && (piece.equals("AND") || piece.equals("&&"))) {
-          i = end;
-          continue;
-        }
-        if (field == null && piece.equals("NOT")) {
-          negateNext = true;
-          i = end;
-          continue;
-        }
-      }
-      i = end;
-      if (!piece.isBlank()) tokens.add(new Piece(field == null ? null : field.toLowerCase(Locale.ROOT), piece, negated, quoted));
-    }
-    return tokens;
-  }
-
-  /** The known field name a {@code field:} prefix at this position names, or null. */
-  private static String fieldAt(String text, int start) {
-    int colon = text.indexOf(':', start);
-    if (colon <= start || colon + 1 >= text.length() || Character.isWhitespace(text.charAt(colon + 1))) return null;
-    String name = text.substring(start, colon);
-    return Fields.TEXT_FIELDS.contains(name.toLowerCase(Locale.ROOT)) ? name : null;
   }
 }

@@ -1,0 +1,45 @@
+package org.trialsearch.search.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The other ways records write a word of a query, each one more alternative of the word's group:
+ * letters and a number joined or hyphenated ("PD1" and "PD-1", "HER-2" and "HER2"), and a gene
+ * symbol in capitals as its numbered members ("BRCA" for BRCA1 and BRCA2, "FLT" for FLT3). The
+ * index splits "PD-1" into two words and keeps "PD1" as one, so without this each finds only
+ * the records that write it the same way.
+ */
+final class TokenForms {
+
+  private static final Pattern LETTERS_AND_NUMBER = Pattern.compile("([A-Za-z]{2,6})-?(\\d{1,3})");
+  private static final Pattern SYMBOL = Pattern.compile("\\p{Lu}{3,6}");
+
+  private TokenForms() {}
+
+  static List<List<Piece>> of(List<List<Piece>> groups) {
+    List<List<Piece>> out = new ArrayList<>(groups.size());
+    for (List<Piece> group : groups) {
+      List<Piece> alternatives = new ArrayList<>(group);
+      group.forEach(piece -> alternatives.addAll(forms(piece)));
+      out.add(alternatives);
+    }
+    return out;
+  }
+
+  /** The other forms of one piece; none for a negated piece (its group must stay one piece) or a phrase of several words. */
+  static List<Piece> forms(Piece piece) {
+    String text = piece.text().strip();
+    if (piece.negated() || piece.numberedFamily() || text.contains(" ")) return List.of();
+    Matcher lettersAndNumber = LETTERS_AND_NUMBER.matcher(text);
+    if (lettersAndNumber.matches()) {
+      boolean hyphenated = text.indexOf('-') >= 0;
+      return List.of(hyphenated ? piece.written(lettersAndNumber.group(1) + lettersAndNumber.group(2), false)
+          : piece.written(lettersAndNumber.group(1) + " " + lettersAndNumber.group(2), true));
+    }
+    if (!piece.quoted() && SYMBOL.matcher(text).matches()) return List.of(piece.family());
+    return List.of();
+  }
+}

@@ -80,7 +80,7 @@ public final class ForgivingQueryParser {
    * written; then over the heaviest fields; then as many of its pieces, from the first, as fit.
    */
   public ParsedQuery parse(String text) {
-    List<List<Piece>> groups = TokenForms.of(QueryLexer.groups(names(QueryLexer.lex(text))));
+    List<List<Piece>> groups = TokenForms.of(QueryLexer.groups(names(QueryLexer.lex(text))), this::indexedAsWritten);
     for (Mode mode : modes) {
       ParsedQuery query = parse(groups, mode);
       if (fits(query)) return query;
@@ -273,6 +273,11 @@ public final class ForgivingQueryParser {
     BooleanQuery.Builder both = new BooleanQuery.Builder().add(expanded, Occur.MUST);
     if (written != null) both.add(written, Occur.SHOULD);
     return both.build();
+  }
+
+  /** Whether a word is indexed as itself in lower case, not kept apart as an abbreviation. */
+  private boolean indexedAsWritten(String word) {
+    return analysis.terms(word).equals(List.of(word.toLowerCase(Locale.ROOT)));
   }
 
   private static boolean looksLikeId(String text) {

@@ -2,6 +2,7 @@ package org.trialsearch.search.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,18 +20,22 @@ final class TokenForms {
 
   private TokenForms() {}
 
-  static List<List<Piece>> of(List<List<Piece>> groups) {
+  /**
+   * @param plainWord whether a word is indexed as itself, lower-cased: not an abbreviation kept
+   *     apart from the English word ("ALL", the leukaemia), whose numbered forms mean nothing
+   */
+  static List<List<Piece>> of(List<List<Piece>> groups, Predicate<String> plainWord) {
     List<List<Piece>> out = new ArrayList<>(groups.size());
     for (List<Piece> group : groups) {
       List<Piece> alternatives = new ArrayList<>(group);
-      group.forEach(piece -> alternatives.addAll(forms(piece)));
+      group.forEach(piece -> alternatives.addAll(forms(piece, plainWord)));
       out.add(alternatives);
     }
     return out;
   }
 
   /** The other forms of one piece; none for a negated piece (its group must stay one piece) or a phrase of several words. */
-  static List<Piece> forms(Piece piece) {
+  static List<Piece> forms(Piece piece, Predicate<String> plainWord) {
     String text = piece.text().strip();
     if (piece.negated() || piece.numberedFamily() || text.contains(" ")) return List.of();
     Matcher lettersAndNumber = LETTERS_AND_NUMBER.matcher(text);
@@ -39,7 +44,7 @@ final class TokenForms {
       return List.of(hyphenated ? piece.written(lettersAndNumber.group(1) + lettersAndNumber.group(2), false)
           : piece.written(lettersAndNumber.group(1) + " " + lettersAndNumber.group(2), true));
     }
-    if (!piece.quoted() && SYMBOL.matcher(text).matches()) return List.of(piece.family());
+    if (!piece.quoted() && SYMBOL.matcher(text).matches() && plainWord.test(text)) return List.of(piece.family());
     return List.of();
   }
 }

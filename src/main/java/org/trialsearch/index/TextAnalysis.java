@@ -37,7 +37,8 @@ import org.trialsearch.vocabulary.Vocabulary;
 /**
  * The analysis chains, built once from the vocabulary and used for indexing, query parsing and
  * highlighting alike. English text: dots inside names and colons between words made spaces, standard tokens, possessives off, case-sensitive words marked
- * ("ALL"), accents folded (Waldenström = Waldenstrom), lower case, English stop words, KStem
+ * ("ALL"), accents folded (Waldenström = Waldenstrom), lower case, British spellings American
+ * (tumour = tumor), English stop words, KStem
  * (plural and tense endings, gentler on medical words than Porter). Ids: whole value, lower case.
  * Queries may add synonyms: a graph filter, so multi-word synonyms also work inside phrases.
  */
@@ -145,6 +146,7 @@ public final class TextAnalysis {
         stream = new CaseSensitiveWordFilter(stream, caseSensitiveWords);
         stream = new ASCIIFoldingFilter(stream);
         stream = new LowerCaseFilter(stream);
+        stream = new SpellingVariantFilter(stream);
         stream = new KStemFilter(stream);
         if (synonyms != null) stream = new SynonymGraphFilter(stream, synonyms, true);
         if (dropStopWords) stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);

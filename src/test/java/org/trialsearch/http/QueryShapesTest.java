@@ -44,6 +44,28 @@ class QueryShapesTest {
   }
 
   @Test
+  void britishAndAmericanSpellingsFindTheSameTrials() {
+    // no synonym line for any of these: one spelling step at index and query time
+    for (String[] pair : new String[][] {{"tumour", "tumor"}, {"oesophageal", "esophageal"}, {"haemorrhage", "hemorrhage"},
+        {"randomised", "randomized"}, {"centre", "center"}, {"anaemia", "anemia"}, {"\"diabetic macular oedema\"", "\"diabetic macular edema\""}}) {
+      long american = total(pair[1], "");
+      assertTrue(american > 0, pair[1]);
+      assertEquals(american, total(pair[0], ""), pair[0]);
+    }
+  }
+
+  @Test
+  void aRelaxedQueryKeepsTheWordThatDecidesIt() {
+    // no trial has all five words; ALPP is far rarer than the others, so the trials that follow have it
+    List<String> alpp = top("ALPP CAR-T ovarian cancer Europe", "");
+    assertTrue(alpp.containsAll(List.of("NCT06556108", "NCT04627740", "NCT07108140", "NCT07123493", "NCT07487597")), alpp.toString());
+    List<String> psca = top("PSCA CAR-T prostate cancer radiation China", "");
+    assertEquals(List.of("NCT02744287", "NCT03873805", "NCT05805371", "NCT07641049"),
+        psca.stream().filter(List.of("NCT02744287", "NCT03873805", "NCT05805371", "NCT07641049")::contains).sorted().toList());
+    assertEquals(7, total("PSCA CAR-T prostate cancer radiation China", ""), "PSCA with one more word, not every CAR-T prostate cancer trial");
+  }
+
+  @Test
   void aQuotedPhraseWithoutAnExactMatchFindsItsWordsCloseTogether() {
     List<String> top = top("\"ECOG 0-1\"", "country=Japan");
     assertTrue(top.containsAll(List.of("NCT05913115", "NCT05907980", "NCT05879978", "NCT05879653", "NCT05832827", "NCT00494091",

@@ -115,7 +115,7 @@ public final class ForgivingQueryParser {
     if (required.size() < 2 && !loosens) return new ParsedQuery(strict, null);
     // most of the pieces, a quoted phrase's words close together; trials with every piece as written first
     Query relaxed = new BooleanQuery.Builder()
-        .add(combine(loose, excluded, mostOf(loose.size())), Occur.MUST)
+        .add(new MostPiecesQuery(loose, excluded), Occur.MUST)
         .add(new BoostQuery(strict, EXACT_BOOST), Occur.SHOULD).build();
     return new ParsedQuery(strict, withProximity(relaxed, proximity));
   }
@@ -167,11 +167,6 @@ public final class ForgivingQueryParser {
   private static Query withProximity(Query query, Query proximity) {
     if (proximity == null || query instanceof MatchAllDocsQuery) return query;
     return new BooleanQuery.Builder().add(query, Occur.MUST).add(proximity, Occur.SHOULD).build();
-  }
-
-  /** Most of the pieces: 1 of 1 or 2, 2 of 3, 3 of 4, 3 of 5. */
-  private static int mostOf(int n) {
-    return n <= 2 ? 1 : n / 2 + 1;
   }
 
   private static Query combine(List<Query> required, List<Query> excluded, int minimumMatch) {

@@ -1,0 +1,96 @@
+package org.trialsearch.search.query;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+
+/**
+ * Trials with most of a query's pieces, for when too few have them all. Pieces are not all alike:
+ * in "ALPP CAR-T ovarian cancer Europe" the rare ALPP decides what the query is about, and trials
+ * with CAR-T, ovarian and cancer but no ALPP are not what was asked. So when the rarest piece that
+ * any trial has is far rarer than every other piece, it must match, with any one of the others
+ * (trials with more of them rank higher); otherwise most pieces, whichever. Rarity is counted in the index when the query is
+ * run, over every trial (not within filters: how rare a word is does not depend on them).
+ */
+final class MostPiecesQuery extends Query {
+
+  /** How many times rarer than the next rarest piece the rarest must be to decide the query. */
+  static final int DECISIVE_RARITY = 5;
+
+  private final List<Query> pieces;
+  private final List<Query> excluded;
+
+  MostPiecesQuery(List<Query> pieces, List<Query> excluded) {
+    this.pieces = List.copyOf(pieces);
+    this.excluded = List.copyOf(excluded);
+  }
+
+  /** Most of the pieces: 1 of 1 or 2, 2 of 3, 3 of 4, 3 of 5. */
+  static int mostOf(int n) {
+    return n <= 2 ? 1 : n / 2 + 1;
+  }
+
+  @Override
+  public Query rewrite(IndexSearcher searcher) throws IOException {
+    int decisive = decisivePiece(searcher);
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    for (int i = 0; i < pieces.size(); i++) query.add(pieces.get(i), i == decisive ? Occur.MUST : Occur.SHOULD);
+    // the deciding piece weighs as much as most of the others: one more of them is enough
+    int shouldMatch = decisive < 0 ? mostOf(pieces.size()) : 1;
+    if (shouldMatch > 0 && pieces.size() > 1) query.setMinimumNumberShouldMatch(shouldMatch);
+    for (Query q : excluded) query.add(q, Occur.MUST_NOT);
+    if (pieces.isEmpty()) query.add(new MatchAllDocsQuery(), Occur.MUST);
+    return query.build();
+  }
+
+  /** The piece far rarer than all others, or -1 when none is. */
+  private int decisivePiece(IndexSearcher searcher) throws IOException {
+    if (pieces.size() < 2) return -1;
+    int rarest = -1;
+    int rarestCount = Integer.MAX_VALUE;
+    int nextCount = Integer.MAX_VALUE;
+    for (int i = 0; i < pieces.size(); i++) {
+      int count = searcher.count(pieces.get(i));
+      if (count == 0) continue; // a word no trial has decides nothing
+      if (count < rarestCount) {
+        nextCount = rarestCount;
+        rarestCount = count;
+        rarest = i;
+      } else if (count < nextCount) {
+        nextCount = count;
+      }
+    }
+    boolean decides = rarest >= 0 && nextCount != Integer.MAX_VALUE && (long) rarestCount * DECISIVE_RARITY <= nextCount;
+    return decides ? rarest : -1;
+  }
+
+  @Override
+  public void visit(QueryVisitor visitor) {
+    QueryVisitor should = visitor.getSubVisitor(Occur.SHOULD, this);
+    pieces.forEach(q -> q.visit(should));
+    QueryVisitor mustNot = visitor.getSubVisitor(Occur.MUST_NOT, this);
+    excluded.forEach(q -> q.visit(mustNot));
+  }
+
+  @Override
+  public String toString(String field) {
+    return "most(" + String.join(", ", pieces.stream().map(q -> q.toString(field)).toList()) + ")"
+        + (excluded.isEmpty() ? "" : " -(" + String.join(", ", excluded.stream().map(q -> q.toString(field)).toList()) + ")");
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return sameClassAs(other) && pieces.equals(((MostPiecesQuery) other).pieces) && excluded.equals(((MostPiecesQuery) other).excluded);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(classHash(), pieces, excluded);
+  }
+}

@@ -108,7 +108,8 @@ class BadInputFuzzTest {
     assertEquals(List.of(), failures, "seed " + seed);
     JsonNode after = server.ok("/api/search?q=leukemia&antigen=CD19");
     assertEquals(before.path("total"), after.path("total"), "the server answers as before");
-    assertEquals(ids(before), ids(after), "the same trials (scores move a little: the fuzz wrote new trials)");
+    // the same trials; two of nearly equal score may change places, since the trials the fuzz wrote move word statistics
+    assertEquals(ids(before).stream().sorted().toList(), ids(after).stream().sorted().toList(), "the same trials");
     assertEquals(200, server.get("/api/health").status());
   }
 

@@ -99,8 +99,7 @@ function show(answer, params) {
   shown = { answer, params };
   const focused = document.activeElement?.id;
   $('result-count').textContent = countText(answer);
-  $('relaxed').hidden = !answer.relaxed;
-  $('relaxed').textContent = answer.notice ?? '';
+  showNotice(answer, params);
   showDidYouMean(answer.didYouMean, params);
   showCriteriaCoverage(answer.criteriaCoverage);
   showWaysOut(answer.waysOut, params);
@@ -122,6 +121,23 @@ function countText(answer) {
   const first = (answer.page - 1) * answer.size + 1;
   const last = Math.min(answer.total, first + answer.hits.length - 1);
   return answer.total === 1 ? '1 trial' : `${n} trials · showing ${first}–${last}`;
+}
+
+/** Why the list is not every trial with every word: relaxed to most words, or trials that name them only in passing left out. */
+function showNotice(answer, params) {
+  const box = $('relaxed');
+  box.hidden = !answer.notice;
+  if (!answer.passingLeftOut) {
+    box.textContent = answer.notice ?? '';
+    return;
+  }
+  const all = new URLSearchParams(params);
+  all.set('passing', 'true');
+  all.delete('page');
+  all.delete('cursor');
+  const n = answer.passingLeftOut.toLocaleString('en');
+  box.replaceChildren(`${n} more ${answer.passingLeftOut === 1 ? 'trial names' : 'trials name'} these words only in passing, in the summary or exclusion criteria. `,
+    link(`/?${all}`, answer.passingLeftOut === 1 ? 'Show it' : 'Show them', all));
 }
 
 function showDidYouMean(suggestion, params) {

@@ -62,7 +62,7 @@ final class InProcessEngine implements Engine {
 
   private static SearchRequest request(BenchQuery query, int size) {
     return new SearchRequest(query.text(), SearchRequest.Syntax.FORGIVING, query.filters(), query.age(), null, 1, size,
-        SearchRequest.SortOrder.RELEVANCE, null, false);
+        SearchRequest.SortOrder.RELEVANCE, null, false, false);
   }
 
   @Override

@@ -21,11 +21,14 @@ final class SearchParams {
 
   /** Every parameter search reads; the OpenAPI description documents exactly these. */
   static final List<String> NAMES = java.util.stream.Stream.of(
-      List.of("q", "syntax"), Fields.FACET_DIMENSIONS, List.of("age", "start_from", "start_to", "updated_since", "page", "size", "sort", "cursor", "explain"))
+      List.of("q", "syntax"), Fields.FACET_DIMENSIONS, List.of("age", "start_from", "start_to", "updated_since", "page", "size", "sort", "cursor", "explain", "passing"))
       .flatMap(List::stream).toList();
 
-  /** What the CSV export reads: the search's parameters but paging and explanations, since it gives every matching trial. */
-  static final List<String> EXPORT_NAMES = NAMES.stream().filter(name -> !List.of("page", "size", "cursor", "explain").contains(name)).toList();
+  /**
+   * What the CSV export reads: the search's parameters but paging, explanations and passing
+   * mentions, since it gives every matching trial.
+   */
+  static final List<String> EXPORT_NAMES = NAMES.stream().filter(name -> !List.of("page", "size", "cursor", "explain", "passing").contains(name)).toList();
 
   private SearchParams() {}
 
@@ -50,7 +53,8 @@ final class SearchParams {
         integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
         choice(ctx, "sort", SortOrder.RELEVANCE, SortOrder.class),
         blankToNull(ctx.queryParam("cursor")),
-        flag(ctx, "explain"));
+        flag(ctx, "explain"),
+        flag(ctx, "passing"));
   }
 
   /** "2021", "2021-06" or "2021-06-15"; a year or month as an end is its last day. */

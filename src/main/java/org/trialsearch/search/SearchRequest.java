@@ -10,6 +10,8 @@ import org.trialsearch.error.InvalidRequestException;
  * A validated search: query text (empty = all trials), its syntax, filter values per facet
  * dimension (OR within a dimension, AND across), an age in years the trial must admit (or null),
  * page from 1 (or a cursor from the previous answer, for deep paging), page size, and order.
+ * {@code passing}: keep the trials that name the words only in passing (summary, exclusion
+ * criteria), which a short answer otherwise leaves out when enough trials name them firmly.
  */
 public record SearchRequest(
     String query,
@@ -21,7 +23,8 @@ public record SearchRequest(
     int size,
     SortOrder sort,
     String cursor,
-    boolean explain) {
+    boolean explain,
+    boolean passing) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -56,17 +59,17 @@ public record SearchRequest(
   public SearchRequest withoutFilter(String dimension) {
     Map<String, List<String>> others = new LinkedHashMap<>(filters);
     others.remove(dimension);
-    return new SearchRequest(query, syntax, others, age, dates, 1, 1, sort, null, false);
+    return new SearchRequest(query, syntax, others, age, dates, 1, 1, sort, null, false, passing);
   }
 
   /** This search without its patient age. */
   public SearchRequest withoutAge() {
-    return new SearchRequest(query, syntax, filters, null, dates, 1, 1, sort, null, false);
+    return new SearchRequest(query, syntax, filters, null, dates, 1, 1, sort, null, false, passing);
   }
 
   /** This search without its date ranges. */
   public SearchRequest withoutDates() {
-    return new SearchRequest(query, syntax, filters, age, DateFilters.NONE, 1, 1, sort, null, false);
+    return new SearchRequest(query, syntax, filters, age, DateFilters.NONE, 1, 1, sort, null, false, passing);
   }
 
   /** Start date from and to (inclusive) and last update since; null = open. */

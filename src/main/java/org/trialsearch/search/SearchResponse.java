@@ -17,6 +17,8 @@ public record SearchResponse(
     int size,
     boolean relaxed,
     String notice,
+    /** Matching trials left out because they name the words only in their summary or exclusions ({@code passing=true} keeps them); null when none were. */
+    Long passingLeftOut,
     List<Hit> hits,
     /** Hand back as {@code cursor} for the next page; null on the last page. */
     String nextCursor,

@@ -53,6 +53,20 @@ public final class SearchService {
   /** Fewer trials than a page with every word and phrase as written: trials with most of them follow. */
   private static final int RELAX_BELOW = 10;
 
+  /**
+   * An answer this short is checked for trials that name the words only in passing, in their
+   * summary or exclusion criteria; they are
+   * left out when at least {@link #ENOUGH_EVIDENCED} trials name them elsewhere. A long answer
+   * ranks such trials low enough already.
+   */
+  private static final int SHORT_ANSWER = 100;
+  private static final int ENOUGH_EVIDENCED = 3;
+
+  private static String passingNotice(long leftOut) {
+    return leftOut + (leftOut == 1 ? " more trial names" : " more trials name") + " these words only in passing, in the summary or exclusion criteria;"
+        + " passing=true includes " + (leftOut == 1 ? "it." : "them.");
+  }
+
   private static String relaxedNotice(long strictTotal) {
     if (strictTotal == 0) return "No trial matches every word; showing trials that match most of them, or a phrase's words close together.";
     return "Only " + strictTotal + (strictTotal == 1 ? " trial matches" : " trials match")
@@ -101,12 +115,22 @@ public final class SearchService {
           relaxed = true;
         }
       }
+      Long passingLeftOut = null;
+      if (!relaxed && !request.passing() && parsed.evidenced() != null && strictTotal > 0 && strictTotal <= SHORT_ANSWER) {
+        long evidenced = searcher.count(filtered(parsed.evidenced(), request));
+        if (evidenced >= ENOUGH_EVIDENCED && evidenced < strictTotal) {
+          passingLeftOut = strictTotal - evidenced;
+          query = parsed.evidenced();
+          matches = run(searcher, query, request);
+        }
+      }
       List<Hit> hits = hits(searcher, query, matches.top, request);
       Map<String, FacetCounts> counts = counts(matches.facets.get());
       QueryDeadline.check(); // counting and stored hits are not stopped within: stop before more work
       List<SearchResponse.WayOut> ways = matches.total == 0 ? waysOut.of(searcher, query, request) : null;
-      return new SearchResponse(request.query(), matches.total, request.page(), request.size(), relaxed,
-          relaxed ? relaxedNotice(strictTotal) : null, hits, nextCursor(matches, request), didYouMean(searcher, request, matches.total),
+      String notice = relaxed ? relaxedNotice(strictTotal) : passingLeftOut != null ? passingNotice(passingLeftOut) : null;
+      return new SearchResponse(request.query(), matches.total, request.page(), request.size(), relaxed, notice, passingLeftOut,
+          hits, nextCursor(matches, request), didYouMean(searcher, request, matches.total),
           ways, waysOut.criteria(searcher, request), counts);
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooManyClauses();
@@ -304,6 +328,6 @@ public final class SearchService {
   private static SearchResponse empty(SearchRequest request) {
     Map<String, FacetCounts> counts = new LinkedHashMap<>();
     Fields.FACET_DIMENSIONS.forEach(dim -> counts.put(dim, new FacetCounts(List.of(), 0)));
-    return new SearchResponse(request.query(), 0, request.page(), request.size(), false, null, List.of(), null, null, List.of(), null, counts);
+    return new SearchResponse(request.query(), 0, request.page(), request.size(), false, null, null, List.of(), null, null, List.of(), null, counts);
   }
 }

@@ -66,6 +66,25 @@ class QueryShapesTest {
   }
 
   @Test
+  void aShortAnswerLeavesOutTrialsThatNameTheWordsOnlyInPassing() {
+    JsonNode answer = server.ok("/api/search?size=100&q=" + URLEncoder.encode("cytokine release syndrome", StandardCharsets.UTF_8));
+    JsonNode all = server.ok("/api/search?size=100&passing=true&q=" + URLEncoder.encode("cytokine release syndrome", StandardCharsets.UTF_8));
+    List<String> kept = ids(answer);
+    List<String> every = ids(all);
+    // "Among the most frequent complications are ... cytokine release syndrome": its summary, nowhere else
+    assertFalse(kept.contains("NCT06350994"), kept.toString());
+    assertTrue(every.contains("NCT06350994"));
+    assertTrue(kept.containsAll(List.of("NCT04071366", "NCT04975555", "NCT05665725", "NCT04150913")), kept.toString());
+    assertEquals(all.path("total").asLong() - answer.path("total").asLong(), answer.path("passingLeftOut").asLong());
+    assertTrue(answer.path("passingLeftOut").asLong() > 0);
+    assertTrue(answer.path("notice").asText().contains("passing=true"), answer.path("notice").asText());
+    assertFalse(all.has("passingLeftOut"));
+    assertTrue(every.containsAll(kept));
+    // a field says where to look: nothing is left out
+    assertFalse(server.ok("/api/search?q=" + URLEncoder.encode("summary:\"cytokine release syndrome\"", StandardCharsets.UTF_8)).has("passingLeftOut"));
+  }
+
+  @Test
   void aQuotedPhraseWithoutAnExactMatchFindsItsWordsCloseTogether() {
     List<String> top = top("\"ECOG 0-1\"", "country=Japan");
     assertTrue(top.containsAll(List.of("NCT05913115", "NCT05907980", "NCT05879978", "NCT05879653", "NCT05832827", "NCT00494091",
@@ -129,6 +148,12 @@ class QueryShapesTest {
 
   private static List<String> top(String q, String params) {
     JsonNode answer = server.ok("/api/search?size=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + (params.isEmpty() ? "" : "&" + params));
+    List<String> ids = new ArrayList<>();
+    answer.path("hits").forEach(h -> ids.add(h.path("nctId").asText()));
+    return ids;
+  }
+
+  private static List<String> ids(JsonNode answer) {
     List<String> ids = new ArrayList<>();
     answer.path("hits").forEach(h -> ids.add(h.path("nctId").asText()));
     return ids;

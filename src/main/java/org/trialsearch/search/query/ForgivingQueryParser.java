@@ -41,6 +41,9 @@ public final class ForgivingQueryParser {
    */
   private static final float INFERRED_HALF_WEIGHT = 0.5f;
 
+  /** Where a word may be named in passing; {@code criteria} holds the exclusions too. */
+  private static final List<String> PASSING_FIELDS = List.of(Fields.SUMMARY, Fields.EXCLUSION, Fields.CRITERIA);
+
   private static final List<String> PROXIMITY_FIELDS = List.of(Fields.TITLE, Fields.CONDITION, Fields.SUMMARY);
   private static final int PROXIMITY_SLOP = 3;
   private static final float PROXIMITY_BOOST = 3f;
@@ -112,12 +115,39 @@ public final class ForgivingQueryParser {
     Query proximity = proximity(groups);
     Query strict = withProximity(combine(required, excluded, required.size()), proximity);
     boolean loosens = groups.stream().flatMap(List::stream).anyMatch(p -> p.quoted() && !p.negated());
-    if (required.size() < 2 && !loosens) return new ParsedQuery(strict, null);
+    Query evidenced = evidenced(strict, groups, mode);
+    if (required.size() < 2 && !loosens) return new ParsedQuery(strict, null, evidenced);
     // most of the pieces, a quoted phrase's words close together; trials with every piece as written first
     Query relaxed = new BooleanQuery.Builder()
         .add(new MostPiecesQuery(loose, excluded), Occur.MUST)
         .add(new BoostQuery(strict, EXACT_BOOST), Occur.SHOULD).build();
-    return new ParsedQuery(strict, withProximity(relaxed, proximity));
+    return new ParsedQuery(strict, withProximity(relaxed, proximity), evidenced);
+  }
+
+  /**
+   * The strict query kept to trials that name each of its words where a trial says what it is
+   * about or whom it takes (title, conditions, interventions, keywords, sponsor, inclusion
+   * criteria). A summary that names a word once in passing ("complications such as cytokine
+   * release syndrome") or an exclusion of it is the weakest evidence there is.
+   * Null when a piece names its field (the user then said where to look), or past the clause limit.
+   */
+  private Query evidenced(Query strict, List<List<Piece>> groups, Mode mode) {
+    if (groups.stream().flatMap(List::stream).anyMatch(p -> p.field() != null)) return null;
+    Map<String, Float> firm = new LinkedHashMap<>(mode.weights());
+    PASSING_FIELDS.forEach(firm::remove);
+    Mode firmly = new Mode(mode.synonyms(), firm);
+    BooleanQuery.Builder evidenced = new BooleanQuery.Builder().add(strict, Occur.MUST);
+    boolean any = false;
+    for (List<Piece> group : groups) {
+      if (group.size() == 1 && group.get(0).negated()) continue;
+      Query named = anyOf(group, firmly, false);
+      if (named == null) return null;
+      evidenced.add(named, Occur.FILTER);
+      any = true;
+    }
+    if (!any) return null;
+    Query built = evidenced.build();
+    return clauses(built) <= IndexSearcher.getMaxClauseCount() * CLAUSE_HEADROOM ? built : null;
   }
 
   private static boolean fits(ParsedQuery query) {

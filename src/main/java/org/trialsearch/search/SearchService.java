@@ -116,7 +116,7 @@ public final class SearchService {
         }
       }
       Long passingLeftOut = null;
-      if (!relaxed && !request.passing() && parsed.evidenced() != null && strictTotal > 0 && strictTotal <= SHORT_ANSWER) {
+      if (!relaxed && !request.passing() && parsed.evidenced() != null && strictTotal > ENOUGH_EVIDENCED && strictTotal <= SHORT_ANSWER) {
         long evidenced = searcher.count(filtered(parsed.evidenced(), request));
         if (evidenced >= ENOUGH_EVIDENCED && evidenced < strictTotal) {
           passingLeftOut = strictTotal - evidenced;

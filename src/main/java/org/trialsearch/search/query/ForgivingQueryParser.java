@@ -237,7 +237,7 @@ public final class ForgivingQueryParser {
   private Query pieceQuery(Piece piece, Mode mode, int slop) {
     if (piece.numberedFamily()) return familyQuery(piece, mode);
     if (Fields.EXCLUSION.equals(piece.field())) return excluding(piece, mode, slop);
-    if (piece.field() != null) return fieldQuery(piece.field(), piece.text(), mode, slop);
+    if (piece.field() != null) return namedFieldQuery(piece.field(), piece.text(), mode, slop);
     List<Query> perField = new ArrayList<>();
     for (Map.Entry<String, Float> weighted : mode.weights().entrySet()) {
       String field = weighted.getKey();
@@ -268,10 +268,22 @@ public final class ForgivingQueryParser {
    * the conditions count.
    */
   private Query excluding(Piece piece, Mode mode, int slop) {
-    Query excluded = fieldQuery(Fields.EXCLUSION, piece.text(), mode, slop);
+    Query excluded = namedFieldQuery(Fields.EXCLUSION, piece.text(), mode, slop);
     Query ownCondition = fieldQuery(Fields.CONDITION, piece.text(), mode, slop);
     if (excluded == null || ownCondition == null) return excluded;
     return new BooleanQuery.Builder().add(excluded, Occur.MUST).add(ownCondition, Occur.MUST_NOT).build();
+  }
+
+  /**
+   * A piece in the field its query names. In a criteria half (inclusion:, exclusion:), a match in a
+   * half read from the wording of a record without headings weighs less than one under a stated
+   * heading. Words without a field are not weighed so: there the title, conditions and
+   * interventions decide, and the extra look-up would cost every search.
+   */
+  private Query namedFieldQuery(String field, String text, Mode mode, int slop) {
+    Query matched = fieldQuery(field, text, mode, slop);
+    if (matched == null || !(field.equals(Fields.INCLUSION) || field.equals(Fields.EXCLUSION))) return matched;
+    return FunctionScoreQuery.boostByQuery(matched, new TermQuery(new Term(Fields.CRITERIA_READ, Fields.CRITERIA_INFERRED)), INFERRED_HALF_WEIGHT);
   }
 
   /**
@@ -279,12 +291,6 @@ public final class ForgivingQueryParser {
    * that name what was asked rank above those found through a synonym.
    */
   private Query fieldQuery(String field, String text, Mode mode, int slop) {
-    Query matched = matchQuery(field, text, mode, slop);
-    if (matched == null || !(field.equals(Fields.INCLUSION) || field.equals(Fields.EXCLUSION))) return matched;
-    return FunctionScoreQuery.boostByQuery(matched, new TermQuery(new Term(Fields.CRITERIA_READ, Fields.CRITERIA_INFERRED)), INFERRED_HALF_WEIGHT);
-  }
-
-  private Query matchQuery(String field, String text, Mode mode, int slop) {
     Query phrase = asWritten.createPhraseQuery(field, text, slop);
     Query written = slop == 0 ? PhrasePairs.of(phrase) : phrase;
     if (mode.synonyms() == asWritten) return written;

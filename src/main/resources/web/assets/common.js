@@ -88,8 +88,8 @@ export const DIMENSION_HINTS = {
 /** The parameters GET /api/search takes; the API answers 400 to any other, so a page's address passes on only these. */
 export const SEARCH_PARAMETERS = ['q', 'syntax', ...DIMENSIONS.map(([dim]) => dim),
   'age', 'start_from', 'start_to', 'updated_since', 'page', 'size', 'sort', 'cursor', 'explain', 'passing'];
-/** Those the CSV export takes: every matching trial, so no paging and no trials left out. */
-export const EXPORT_PARAMETERS = SEARCH_PARAMETERS.filter((name) => !['page', 'size', 'cursor', 'explain', 'passing'].includes(name));
+/** Those the CSV export takes: every matching trial, so no paging. */
+export const EXPORT_PARAMETERS = SEARCH_PARAMETERS.filter((name) => !['page', 'size', 'cursor', 'explain'].includes(name));
 
 /**
  * Facet values in reading order: phases and years in their own order, the rest as the API

@@ -24,11 +24,8 @@ final class SearchParams {
       List.of("q", "syntax"), Fields.FACET_DIMENSIONS, List.of("age", "start_from", "start_to", "updated_since", "page", "size", "sort", "cursor", "explain", "passing"))
       .flatMap(List::stream).toList();
 
-  /**
-   * What the CSV export reads: the search's parameters but paging, explanations and passing
-   * mentions, since it gives every matching trial.
-   */
-  static final List<String> EXPORT_NAMES = NAMES.stream().filter(name -> !List.of("page", "size", "cursor", "explain", "passing").contains(name)).toList();
+  /** What the CSV export reads: the search's parameters but paging and explanations, since it gives every matching trial. */
+  static final List<String> EXPORT_NAMES = NAMES.stream().filter(name -> !List.of("page", "size", "cursor", "explain").contains(name)).toList();
 
   private SearchParams() {}
 

@@ -103,38 +103,53 @@ public final class SearchService {
   /** @param expands whether the query looks terms up by a pattern, to be rewritten under the deadline */
   private SearchResponse search(TrialSearcher searcher, ParsedQuery parsed, boolean expands, SearchRequest request) throws IOException {
     try {
-      Query query = expands ? searcher.rewriteWithinDeadline(parsed.strict()) : parsed.strict();
-      Matches matches = run(searcher, query, request);
-      boolean relaxed = false;
-      long strictTotal = matches.total;
-      if (strictTotal < RELAX_BELOW && parsed.relaxed() != null) {
-        Matches most = run(searcher, parsed.relaxed(), request);
-        if (most.total > strictTotal) {
-          matches = most;
-          query = parsed.relaxed();
-          relaxed = true;
-        }
-      }
-      Long passingLeftOut = null;
-      if (!relaxed && !request.passing() && parsed.evidenced() != null && strictTotal > ENOUGH_EVIDENCED && strictTotal <= SHORT_ANSWER) {
-        long evidenced = searcher.count(filtered(parsed.evidenced(), request));
-        if (evidenced >= ENOUGH_EVIDENCED && evidenced < strictTotal) {
-          passingLeftOut = strictTotal - evidenced;
-          query = parsed.evidenced();
-          matches = run(searcher, query, request);
-        }
-      }
+      Query strictQuery = expands ? searcher.rewriteWithinDeadline(parsed.strict()) : parsed.strict();
+      Matches matches = run(searcher, strictQuery, request);
+      Choice choice = choose(searcher, parsed, strictQuery, matches.total, request);
+      Query query = choice.query();
+      if (query != strictQuery) matches = run(searcher, query, request);
+      boolean relaxed = choice.relaxed();
+      Long passingLeftOut = choice.passingLeftOut();
       List<Hit> hits = hits(searcher, query, matches.top, request);
       Map<String, FacetCounts> counts = counts(matches.facets.get());
       QueryDeadline.check(); // counting and stored hits are not stopped within: stop before more work
-      List<SearchResponse.WayOut> ways = matches.total == 0 ? waysOut.of(searcher, query, request) : null;
-      String notice = relaxed ? relaxedNotice(strictTotal) : passingLeftOut != null ? passingNotice(passingLeftOut) : null;
+      List<SearchResponse.WayOut> ways = matches.total == 0
+          ? waysOut.of(searcher, query, request, other -> total(searcher, parsed, strictQuery, other)) : null;
+      String notice = relaxed ? relaxedNotice(choice.strictTotal()) : passingLeftOut != null ? passingNotice(passingLeftOut) : null;
       return new SearchResponse(request.query(), matches.total, request.page(), request.size(), relaxed, notice, passingLeftOut,
           hits, nextCursor(matches, request), didYouMean(searcher, request, matches.total),
           ways, waysOut.criteria(searcher, request), counts);
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooManyClauses();
     }
+  }
+
+  /** The query a search runs, and why: {@code strictTotal} trials have every word. */
+  private record Choice(Query query, long total, boolean relaxed, long strictTotal, Long passingLeftOut) {}
+
+  /**
+   * Which query answers a request, by how many trials each finds within its filters: the strict
+   * one; most of the words when fewer than {@link #RELAX_BELOW} trials have them all and that
+   * finds more; the trials that name the words firmly when the rest name them only in passing.
+   * The search, its export, its ways out and a correction's count all decide here.
+   */
+  private Choice choose(TrialSearcher searcher, ParsedQuery parsed, Query strict, long strictTotal, SearchRequest request) throws IOException {
+    if (strictTotal < RELAX_BELOW && parsed.relaxed() != null) {
+      long most = searcher.count(filtered(parsed.relaxed(), request));
+      if (most > strictTotal) return new Choice(parsed.relaxed(), most, true, strictTotal, null);
+    }
+    if (!request.passing() && parsed.evidenced() != null && strictTotal > ENOUGH_EVIDENCED && strictTotal <= SHORT_ANSWER) {
+      long evidenced = searcher.count(filtered(parsed.evidenced(), request));
+      if (evidenced >= ENOUGH_EVIDENCED && evidenced < strictTotal) {
+        return new Choice(parsed.evidenced(), evidenced, false, strictTotal, strictTotal - evidenced);
+      }
+    }
+    return new Choice(strict, strictTotal, false, strictTotal, null);
+  }
+
+  /** How many trials the search of a request finds, decided as the search decides. */
+  private long total(TrialSearcher searcher, ParsedQuery parsed, Query strict, SearchRequest request) throws IOException {
+    return choose(searcher, parsed, strict, searcher.count(filtered(strict, request)), request).total();
   }
 
   private ParsedQuery parse(SearchRequest request) {
@@ -213,8 +228,8 @@ public final class SearchService {
   private void walk(TrialSearcher searcher, ParsedQuery parsed, SearchRequest request, HitConsumer consumer) throws IOException {
     try {
       Query query = budget.run(true, () -> {
-        Query strict = filtered(searcher.rewriteWithinDeadline(parsed.strict()), request);
-        return parsed.relaxed() != null && searcher.count(strict) == 0 ? filtered(parsed.relaxed(), request) : strict;
+        Query strict = searcher.rewriteWithinDeadline(parsed.strict());
+        return filtered(choose(searcher, parsed, strict, searcher.count(filtered(strict, request)), request).query(), request);
       });
       FieldDoc after = null;
       while (true) {
@@ -241,7 +256,8 @@ public final class SearchService {
     if (total >= 3 || request.syntax() != SearchRequest.Syntax.FORGIVING || request.query().isEmpty()) return null;
     String corrected = spelling.correct(request.query(), searcher.getIndexReader());
     if (corrected == null) return null;
-    long correctedTotal = searcher.count(filtered(forgiving.parse(corrected).strict(), request));
+    ParsedQuery correction = forgiving.parse(corrected);
+    long correctedTotal = total(searcher, correction, correction.strict(), request);
     return correctedTotal > total ? new SearchResponse.Suggestion(corrected, correctedTotal) : null;
   }
 

@@ -33,15 +33,24 @@ final class WaysOut {
     this.filtered = filtered;
   }
 
-  /** Each filter, the age, the dates and the words dropped in turn, with what the search then finds; only ways that find trials. */
-  List<WayOut> of(TrialSearcher searcher, Query query, SearchRequest request) throws IOException {
+  /** How many trials the search of a request finds, decided as the search decides. */
+  @FunctionalInterface
+  interface TotalOf {
+    long total(SearchRequest request) throws IOException;
+  }
+
+  /**
+   * Each filter, the age, the dates and the words dropped in turn, with what the search then
+   * finds; only ways that find trials.
+   */
+  List<WayOut> of(TrialSearcher searcher, Query query, SearchRequest request, TotalOf totalOf) throws IOException {
     List<WayOut> ways = new ArrayList<>();
     for (Map.Entry<String, List<String>> filter : request.filters().entrySet()) {
-      add(ways, filter.getKey(), filter.getValue(), searcher.count(filtered.apply(query, request.withoutFilter(filter.getKey()))));
+      add(ways, filter.getKey(), filter.getValue(), totalOf.total(request.withoutFilter(filter.getKey())));
     }
-    if (request.age() != null) add(ways, "age", List.of(String.valueOf(request.age())), searcher.count(filtered.apply(query, request.withoutAge())));
+    if (request.age() != null) add(ways, "age", List.of(String.valueOf(request.age())), totalOf.total(request.withoutAge()));
     if (!request.dates().equals(SearchRequest.DateFilters.NONE)) {
-      add(ways, "dates", List.of(), searcher.count(filtered.apply(query, request.withoutDates())));
+      add(ways, "dates", List.of(), totalOf.total(request.withoutDates()));
     }
     if (!(query instanceof MatchAllDocsQuery) && !request.query().isEmpty()) {
       add(ways, "q", List.of(request.query()), searcher.count(filtered.apply(new MatchAllDocsQuery(), request)));

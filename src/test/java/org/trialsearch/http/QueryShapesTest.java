@@ -80,6 +80,10 @@ class QueryShapesTest {
     assertTrue(answer.path("notice").asText().contains("passing=true"), answer.path("notice").asText());
     assertFalse(all.has("passingLeftOut"));
     assertTrue(every.containsAll(kept));
+    // the export leaves out the same trials, or none with passing=true
+    String q = URLEncoder.encode("cytokine release syndrome", StandardCharsets.UTF_8);
+    assertEquals(answer.path("total").asLong() + 1, server.get("/api/search.csv?q=" + q).body().lines().count(), "header and one row a trial");
+    assertEquals(all.path("total").asLong() + 1, server.get("/api/search.csv?passing=true&q=" + q).body().lines().count());
     // a field says where to look: nothing is left out
     assertFalse(server.ok("/api/search?q=" + URLEncoder.encode("summary:\"cytokine release syndrome\"", StandardCharsets.UTF_8)).has("passingLeftOut"));
   }

@@ -68,11 +68,12 @@ final class TrialsearchEngine implements Engine {
   @Override
   public Matching matching(BenchQuery query) throws Exception {
     Set<String> ids = new HashSet<>();
-    String csv = new String(http.get(searchPath("/api/search.csv", query)), StandardCharsets.UTF_8);
+    // every matching trial, as the peers find them: passing mentions kept
+    String csv = new String(http.get(searchPath("/api/search.csv", query) + "&passing=true"), StandardCharsets.UTF_8);
     for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
       ids.add(row.get(0));
     }
-    JsonNode answer = http.getJson(searchPath("/api/search", query) + "&size=1");
+    JsonNode answer = http.getJson(searchPath("/api/search", query) + "&size=1&passing=true");
     return new Matching(ids, facets(answer.path("facets")));
   }
 

@@ -2,17 +2,22 @@ package org.trialsearch.enrich;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.trialsearch.model.Eligibility;
 
 /**
- * The criteria halves as search reads them: what a trial requires, and what it excludes. Under an
- * "Exclusion Criteria" heading, a sentence that allows ("prior radiotherapy is allowed", "donors
- * positive for HTLV may be used at the discretion of the investigator") excludes nobody, so it is
- * read with the inclusion half. Criteria without headings (older records: "DISEASE
- * CHARACTERISTICS:", "PATIENT CHARACTERISTICS:") are read sentence by sentence: one that opens with
- * a negation ("No prior chemotherapy", "Not pregnant") or says it excludes is an exclusion, any
- * other a requirement. The record keeps its criteria as stated; only search reads them this way.
+ * The criteria halves as search reads them: what a trial requires, and what it excludes. Each
+ * criterion goes the way its heading says unless its own wording says otherwise. Under an
+ * exclusion heading, a sentence that allows ("prior radiotherapy is allowed", "donors positive for
+ * HTLV may be used at the discretion of the investigator") or a note ("Note: vaccination should
+ * not be given within 3 days of treatment") excludes nobody, so it is read with the inclusion half.
+ * Under an inclusion heading, or in criteria without headings (older records: "DISEASE
+ * CHARACTERISTICS:", "PATIENT CHARACTERISTICS:"), a sentence that opens with a negation ("No prior
+ * chemotherapy", "Not pregnant") or says it excludes is an exclusion, any other a requirement.
+ * Sub-headings inside a half turn the criteria below them ("Excluded:", "Patients must have:",
+ * "Allowed:"), as older records nest them. The record keeps its criteria as stated; only search
+ * reads them this way.
  */
 public final class CriteriaReading {
 
@@ -25,81 +30,151 @@ public final class CriteriaReading {
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.;])\\s+(?=[\\p{Lu}(]|no |not )");
   /** Words in parentheses: an exception noted inside a criterion, not what the criterion says. */
   private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)|\\[[^\\[\\]]*]");
+  /** An exception to the end of a criterion ("..., except the following are allowed:"): what it allows is the exception. */
+  private static final Pattern EXCEPTION = Pattern.compile("(?i)\\b(?:except|unless|other than)\\b.*$");
   /** Wording that lets patients in; a negation in front ("not allowed") turns it round. */
   private static final Pattern ALLOWS = Pattern.compile("(?i)(?<!\\bnot )(?<!\\bno longer )(?<!n't )\\b(?:allowed|permitted"
       + "|(?:is|are) acceptable|(?:is|are|will be|would be) eligible|(?:may|can|will) be (?:enrolled|included|eligible)|(?:may|can) be used"
       + "|(?:may|can) participate|at the discretion of|(?:should|will|is|are) not (?:be )?excluded)\\b");
-  /** A criterion that opens with a negation: "No prior chemotherapy", "Not pregnant", "No other agents allowed". */
-  private static final Pattern OPENS_NEGATED = Pattern.compile("(?i)^(?:no|not|none|never|without|neither|must not|cannot|may not|should not|unable)\\b");
+  /**
+   * A criterion that opens with a negation: "No prior chemotherapy", "Not pregnant", "No other
+   * agents allowed". Not one that says the patient is unfit for something ("Not eligible for
+   * transplant", "Unable to receive chemotherapy"): that is whom such trials take.
+   */
+  private static final Pattern OPENS_NEGATED = Pattern.compile("(?i)^(?:no|not|none|never|without|neither|must not|may not|should not)\\b"
+      + "(?!\\s+(?:a\\s+)?(?:eligible|candidate|suitable|fit|able|amenable|appropriate|considered)\\b)");
+  /** A remark under a criterion, which keeps nobody out unless it says so. */
+  private static final Pattern NOTE = Pattern.compile("(?i)^(?:\\w[.)]\\s*)?note\\b");
+  /** A heading or sub-heading: a line ending in a colon, or "Inclusion Criteria" / "Exclusion criteria" alone. */
+  private static final Pattern HEADING = Pattern.compile("(?i)^(?:.*:|(?:inclusion|exclusion|eligibility) criteria(?: for [\\w -]+)?)$");
+  /** A (sub-)heading over criteria that keep patients out: "Excluded:", "Patients must not have:", "Exclusion criteria". */
+  private static final Pattern HEADING_EXCLUDES = Pattern.compile("(?i)\\b(?:excluded|exclusions?|ineligible|not eligible|not allowed|not permitted"
+      + "|prohibited|must not|may not|should not|cannot)\\b");
+  /** A (sub-)heading over what patients must be or may have: "Patients must have:", "Allowed:", "Inclusion criteria". */
+  private static final Pattern HEADING_REQUIRES = Pattern.compile("(?i)\\b(?:must|required|requirements?|allowed|permitted|inclusions?)\\b");
+
+  /** Which way the criteria under a heading go. */
+  private enum Direction { REQUIRES, EXCLUDES }
   /** Wording that says a criterion keeps patients out, in criteria without an exclusion heading. */
-  private static final Pattern SAYS_EXCLUDED = Pattern.compile("(?i)\\b(?:excluded|exclusion|ineligible|not eligible|not allowed|not permitted|prohibited)\\b");
+  private static final Pattern SAYS_EXCLUDED = Pattern.compile("(?i)\\b(?:excluded|exclusion|(?:is|are|be) (?:not eligible|ineligible)|not allowed|not permitted|prohibited)\\b");
 
   private CriteriaReading() {}
 
   public static Halves of(Eligibility eligibility) {
     if (eligibility == null) return new Halves(null, null);
-    if (eligibility.isSplit()) return withAllowingMoved(eligibility.inclusion(), eligibility.exclusion());
-    if (eligibility.criteria() == null) return new Halves(null, null);
-    return bySentence(eligibility.criteria());
-  }
-
-  /** The stated halves, each exclusion sentence that allows read with the inclusion half. */
-  private static Halves withAllowingMoved(String inclusion, String exclusion) {
-    if (exclusion == null) return new Halves(inclusion, null);
-    List<String> allowing = new ArrayList<>();
-    List<String> excluding = new ArrayList<>();
-    for (String sentence : sentences(exclusion)) (allows(sentence) ? allowing : excluding).add(sentence);
-    if (allowing.isEmpty()) return new Halves(inclusion, exclusion);
-    String moved = String.join("\n", allowing);
-    return new Halves(inclusion == null ? moved : inclusion + "\n" + moved, excluding.isEmpty() ? null : String.join("\n", excluding));
-  }
-
-  private static Halves bySentence(String criteria) {
-    List<String> requiring = new ArrayList<>();
-    List<String> excluding = new ArrayList<>();
-    for (String sentence : sentences(criteria)) {
-      boolean excludes = OPENS_NEGATED.matcher(sentence).find() || !allows(sentence) && SAYS_EXCLUDED.matcher(sentence).find();
-      (excludes ? excluding : requiring).add(sentence);
+    Reading reading = new Reading();
+    if (eligibility.isSplit()) {
+      if (eligibility.inclusion() != null) reading.read(eligibility.inclusion(), Direction.REQUIRES);
+      if (eligibility.exclusion() != null) reading.read(eligibility.exclusion(), Direction.EXCLUDES);
+    } else if (eligibility.criteria() != null) {
+      reading.read(eligibility.criteria(), Direction.REQUIRES);
     }
-    return new Halves(requiring.isEmpty() ? null : String.join("\n", requiring), excluding.isEmpty() ? null : String.join("\n", excluding));
+    return reading.halves();
+  }
+
+  /** The two halves as sentences are read into them. */
+  private static final class Reading {
+    private final List<String> requiring = new ArrayList<>();
+    private final List<String> excluding = new ArrayList<>();
+
+    /**
+     * Reads text under a heading that goes one way; its sub-headings turn it until the next one.
+     * Text whose every sentence goes the stated way is kept as written.
+     */
+    void read(String text, Direction stated) {
+      List<String> toRequiring = new ArrayList<>();
+      List<String> toExcluding = new ArrayList<>();
+      Direction direction = stated;
+      for (Sentence sentence : sentences(text)) {
+        if (sentence.heading()) direction = turnedBy(sentence.text(), stated); // a heading goes with what it heads
+        (excludes(sentence.text(), direction) ? toExcluding : toRequiring).add(sentence.text());
+      }
+      boolean asStated = stated == Direction.REQUIRES ? toExcluding.isEmpty() : toRequiring.isEmpty();
+      if (asStated) {
+        (stated == Direction.REQUIRES ? requiring : excluding).add(text);
+      } else {
+        requiring.addAll(toRequiring);
+        excluding.addAll(toExcluding);
+      }
+    }
+
+    Halves halves() {
+      return new Halves(requiring.isEmpty() ? null : String.join("\n", requiring), excluding.isEmpty() ? null : String.join("\n", excluding));
+    }
+  }
+
+  private static boolean excludes(String sentence, Direction direction) {
+    if (direction == Direction.EXCLUDES) {
+      return !allows(sentence) && !(NOTE.matcher(sentence).find() && !SAYS_EXCLUDED.matcher(sentence).find());
+    }
+    return OPENS_NEGATED.matcher(sentence).find() || !allows(sentence) && SAYS_EXCLUDED.matcher(sentence).find();
+  }
+
+  /**
+   * The way the criteria under a sub-heading go: as it says ("Excluded:", "Patients must be:"),
+   * or, for a heading that says neither ("Prior Medication:"), the way of the stated half. A
+   * heading of exceptions ("No second malignancy except:") says neither: its exceptions are
+   * read by their own wording.
+   */
+  private static Direction turnedBy(String heading, Direction stated) {
+    if (heading.toLowerCase(Locale.ROOT).contains("except")) return stated;
+    if (HEADING_EXCLUDES.matcher(heading).find()) return Direction.EXCLUDES;
+    if (HEADING_REQUIRES.matcher(heading).find()) return Direction.REQUIRES;
+    return stated;
   }
 
   private static boolean allows(String sentence) {
-    return !OPENS_NEGATED.matcher(sentence).find() && ALLOWS.matcher(PARENTHESES.matcher(sentence).replaceAll(" ")).find();
+    return !OPENS_NEGATED.matcher(sentence).find() && ALLOWS.matcher(EXCEPTION.matcher(PARENTHESES.matcher(sentence).replaceAll(" ")).replaceAll("")).find();
   }
+
+  /** A sentence of criteria, and whether it heads the criteria below it. */
+  record Sentence(String text, boolean heading) {}
 
   /**
    * The sentences of criteria text, each criterion's wrapped lines joined. A marked line ("-", "1.")
    * or a blank line starts a criterion; in text without any marker every line does, unless it goes
-   * on in lower case from the line above (hard-wrapped records).
+   * on in lower case from the line above (hard-wrapped records). A line of its own, not a list
+   * item, that ends in a colon ("Excluded:", "Patients must have:") or names a half ("Inclusion
+   * criteria") heads what follows; a list item that ends in a colon ("20. Prior therapy, except
+   * the following:") heads only its own sub-items, which are read by their wording.
    */
-  static List<String> sentences(String text) {
+  static List<Sentence> sentences(String text) {
     List<String> lines = text.lines().toList();
     boolean marked = lines.stream().anyMatch(line -> MARKER.matcher(line).find());
-    List<String> criteria = new ArrayList<>();
+    List<Sentence> criteria = new ArrayList<>();
     StringBuilder current = new StringBuilder();
+    boolean currentMarked = false;
     for (String line : lines) {
       boolean starts = line.isBlank() || MARKER.matcher(line).find() || line.strip().endsWith(":")
           || !marked && !Character.isLowerCase(line.strip().charAt(0));
       if (starts && !current.isEmpty()) {
-        criteria.add(current.toString());
+        criteria.add(criterion(current.toString(), currentMarked));
         current.setLength(0);
       }
       if (line.isBlank()) continue;
-      if (!current.isEmpty()) current.append(' ');
+      if (current.isEmpty()) currentMarked = MARKER.matcher(line).find();
+      else current.append(' ');
       current.append(MARKER.matcher(line).replaceFirst("").strip());
       if (line.strip().endsWith(":")) {
-        criteria.add(current.toString());
+        criteria.add(criterion(current.toString(), currentMarked));
         current.setLength(0);
       }
     }
-    if (!current.isEmpty()) criteria.add(current.toString());
-    List<String> sentences = new ArrayList<>();
-    for (String criterion : criteria) {
-      for (String sentence : SENTENCE_END.split(criterion)) {
-        if (!sentence.isBlank()) sentences.add(sentence.strip());
+    if (!current.isEmpty()) criteria.add(criterion(current.toString(), currentMarked));
+    List<Sentence> sentences = new ArrayList<>();
+    for (Sentence criterion : criteria) {
+      if (criterion.heading()) {
+        sentences.add(criterion);
+        continue;
+      }
+      for (String sentence : SENTENCE_END.split(criterion.text())) {
+        if (!sentence.isBlank()) sentences.add(new Sentence(sentence.strip(), false));
       }
     }
     return sentences;
+  }
+
+  private static Sentence criterion(String text, boolean marked) {
+    return new Sentence(text.strip(), !marked && HEADING.matcher(text.strip()).matches());
   }
 }

@@ -43,6 +43,55 @@ class CriteriaReadingTest {
   }
 
   @Test
+  void aNegatedCriterionUnderTheInclusionHeadingIsAnExclusion() {
+    // NCT00009984 lists what it takes and what it does not under one "Inclusion Criteria" heading
+    CriteriaReading.Halves halves = CriteriaReading.of(split("- Diagnosis of B-cell CLL\n\n"
+        + "- No other lymphoproliferative diseases or diseases due to transformation of CLL (e.g., prolymphocytic leukemia or\nRichter's syndrome)\n\n"
+        + "- Not eligible for autologous transplant", "- Pregnant"));
+    assertEquals("Diagnosis of B-cell CLL\nNot eligible for autologous transplant", halves.inclusion(),
+        "unfit for a treatment is whom such a trial takes");
+    assertEquals("No other lymphoproliferative diseases or diseases due to transformation of CLL (e.g., prolymphocytic leukemia or Richter's syndrome)\n- Pregnant",
+        halves.exclusion());
+  }
+
+  @Test
+  void subHeadingsTurnTheCriteriaBelowThem() {
+    // NCT00002284's criteria, all under one "Exclusion Criteria" heading
+    String exclusion = "Co-existing Condition:\n\nPatients with current life-threatening infection at time of transplant that would preclude\n"
+        + "a transplant are excluded.\n\nConcurrent Medication:\n\nExcluded:\n\n-  Other anti-retroviral agents.\n\n"
+        + "Patients must be:\n\n-  HTLV III antibody positive by ELISA or Western blot or HTLV III viremia.\n\n"
+        + "-  At high mortal risk with a diagnosis of AIDS or AIDS Related Complex (ARC).";
+    CriteriaReading.Halves halves = CriteriaReading.of(split(null, exclusion));
+    assertEquals(String.join("\n", "Patients must be:", "HTLV III antibody positive by ELISA or Western blot or HTLV III viremia.",
+        "At high mortal risk with a diagnosis of AIDS or AIDS Related Complex (ARC)."), halves.inclusion());
+    assertEquals(String.join("\n", "Co-existing Condition:",
+        "Patients with current life-threatening infection at time of transplant that would preclude a transplant are excluded.",
+        "Concurrent Medication:", "Excluded:", "Other anti-retroviral agents."), halves.exclusion());
+  }
+
+  @Test
+  void aListItemEndingInAColonHeadsOnlyItsOwnSubItems() {
+    // NCT05798663's exclusions 19 and 20: the allowed therapies are sub-items of 19, and 20 excludes again
+    String exclusion = "19. Treatment with systemic immunostimulatory agents, except the following are allowed:\n\n"
+        + "    * Hormone-replacement therapy or oral contraceptives\n20. Known clinically significant liver disease.";
+    CriteriaReading.Halves halves = CriteriaReading.of(split("* Adults", exclusion));
+    assertEquals("* Adults", halves.inclusion());
+    assertEquals(exclusion, halves.exclusion());
+  }
+
+  @Test
+  void aNoteUnderAnExclusionExcludesNobody() {
+    // NCT07205718's exclusion 22, which allows the vaccine its note is about
+    CriteriaReading.Halves halves = CriteriaReading.of(split("* Adults", "22. Receipt of live attenuated vaccine within 28 days of C1D1 of TAK-188. "
+        + "Non-live, approved vaccines are allowed (for example, COVID-19 vaccine).\n\n    a. Note: COVID-19 vaccination should not be given "
+        + "within ±3 days of systemic trial treatments.\n23. Recipients of stem cell transplantation.\n    b. Note: patients on dialysis are excluded."));
+    assertEquals(String.join("\n", "* Adults", "Non-live, approved vaccines are allowed (for example, COVID-19 vaccine).",
+        "Note: COVID-19 vaccination should not be given within ±3 days of systemic trial treatments."), halves.inclusion());
+    assertEquals(String.join("\n", "Receipt of live attenuated vaccine within 28 days of C1D1 of TAK-188.",
+        "Recipients of stem cell transplantation.", "Note: patients on dialysis are excluded."), halves.exclusion());
+  }
+
+  @Test
   void noCriteriaNoHalves() {
     assertNull(CriteriaReading.of(null).inclusion());
     assertNull(CriteriaReading.of(new Eligibility(null, null, null, null, null, null, null, List.of(), null)).exclusion());

@@ -20,6 +20,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
+import org.trialsearch.enrich.ConditionReading;
 import org.trialsearch.enrich.CriteriaReading;
 import org.trialsearch.enrich.EnrichedTrial;
 import org.trialsearch.enrich.TrialFacets;
@@ -93,7 +94,8 @@ public final class TrialDocuments {
     Eligibility eligibility = trial.eligibility();
     Stream<String> values = switch (field) {
       case Fields.TITLE -> Stream.of(trial.briefTitle(), trial.officialTitle(), trial.acronym());
-      case Fields.CONDITION -> trial.conditions().stream();
+      // without what a condition says the trial does not take ("... (Excluding Richter Transformation)"): that is an exclusion
+      case Fields.CONDITION -> ConditionReading.of(trial.conditions()).conditions().stream();
       // with the trial's antigens and engineered cell therapy: "CAR-T myeloma" finds a trial that names only cilta-cel
       case Fields.INTERVENTION -> Stream.of(
           trial.interventions().stream().flatMap(i -> Stream.concat(Stream.of(i.name()), i.otherNames().stream())),
@@ -102,7 +104,8 @@ public final class TrialDocuments {
       case Fields.SUMMARY -> Stream.of(trial.briefSummary(), trial.detailedDescription());
       // as search reads them: sentences that allow are inclusions, criteria without headings read one by one
       case Fields.INCLUSION -> Stream.of(CriteriaReading.of(eligibility).inclusion());
-      case Fields.EXCLUSION -> Stream.of(CriteriaReading.of(eligibility).exclusion());
+      case Fields.EXCLUSION -> Stream.concat(Stream.of(CriteriaReading.of(eligibility).exclusion()),
+          ConditionReading.of(trial.conditions()).exceptions().stream());
       case Fields.CRITERIA -> eligibility == null ? Stream.empty() : Stream.of(eligibility.criteria());
       case Fields.SPONSOR -> trial.sponsor() == null ? Stream.empty()
           : Stream.concat(Stream.of(trial.sponsor().lead()), trial.sponsor().collaborators().stream());

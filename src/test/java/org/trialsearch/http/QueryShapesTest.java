@@ -127,6 +127,19 @@ class QueryShapesTest {
     assertFalse(htlv.contains("NCT00001637") || htlv.contains("NCT00001880"), htlv.toString());
     // "Non-live, approved vaccines are allowed (for example, COVID-19 vaccine)." alone no longer counts
     assertFalse(all("exclusion:COVID-19").contains("NCT05832827"));
+    // nor does a note under an exclusion: "Note: COVID-19 vaccination should not be given within ±3 days of treatment"
+    assertFalse(all("exclusion:COVID-19").contains("NCT07205718"));
+    // "Patients must be: - HTLV III antibody positive", a requirement under the record's only heading, "Exclusion Criteria"
+    assertFalse(htlv.contains("NCT00002284"), htlv.toString());
+  }
+
+  @Test
+  void whatATrialSaysItDoesNotTakeIsAnExclusionWhereverItIsWritten() {
+    // a condition "... (Excluding Richter Transformation, ...)", and "No ... Richter's syndrome" under an inclusion heading
+    List<String> richter = top("Richter's syndrome", "");
+    assertFalse(richter.contains("NCT07539688") || richter.contains("NCT00009984"), richter.toString());
+    assertTrue(richter.containsAll(List.of("NCT05873712", "NCT02576990", "NCT05537766", "NCT07451054", "NCT07744750")), richter.toString());
+    assertTrue(all("exclusion:Richter").containsAll(List.of("NCT07539688", "NCT00009984")));
   }
 
   @Test

@@ -42,7 +42,7 @@ public final class CriteriaReading {
    * transplant", "Unable to receive chemotherapy"): that is whom such trials take.
    */
   private static final Pattern OPENS_NEGATED = Pattern.compile("(?i)^(?:no|not|none|never|without|neither|must not|may not|should not)\\b"
-      + "(?!\\s+(?:a\\s+)?(?:eligible|candidate|suitable|fit|able|amenable|appropriate|considered)\\b)");
+      + "(?!\\s+(?:be\\s+)?(?:a\\s+)?(?:eligible|candidate|suitable|fit|able|amenable|appropriate|considered)\\b)");
   /** A remark under a criterion, which keeps nobody out unless it says so. */
   private static final Pattern NOTE = Pattern.compile("(?i)^(?:\\w[.)]\\s*)?note\\b");
   /** A heading or sub-heading: a line ending in a colon, or "Inclusion Criteria" / "Exclusion criteria" alone. */
@@ -107,7 +107,8 @@ public final class CriteriaReading {
     if (direction == Direction.EXCLUDES) {
       return !allows(sentence) && !(NOTE.matcher(sentence).find() && !SAYS_EXCLUDED.matcher(sentence).find());
     }
-    return OPENS_NEGATED.matcher(sentence).find() || !allows(sentence) && SAYS_EXCLUDED.matcher(sentence).find();
+    // "(ie, ECOG PS 2 participants with portal vein thrombosis are excluded)" inside a requirement is an aside
+    return OPENS_NEGATED.matcher(sentence).find() || !allows(sentence) && SAYS_EXCLUDED.matcher(PARENTHESES.matcher(sentence).replaceAll(" ")).find();
   }
 
   /**

@@ -63,6 +63,15 @@ class QueryShapesTest {
     assertEquals(List.of("NCT02744287", "NCT03873805", "NCT05805371", "NCT07641049"),
         psca.stream().filter(List.of("NCT02744287", "NCT03873805", "NCT05805371", "NCT07641049")::contains).sorted().toList());
     assertEquals(7, total("PSCA CAR-T prostate cancer radiation China", ""), "PSCA with one more word, not every CAR-T prostate cancer trial");
+    // China is rare too, but CD7 is far rarer than most of the other words: a CD19 trial in children with leukemia is not what was asked
+    List<String> cd7 = top("CD7 CAR-T T-cell leukemia children China", "");
+    assertEquals("NCT04860817", cd7.get(0));
+    assertFalse(cd7.contains("NCT07078929"), cd7.toString());
+    // of two pieces, one a quoted phrase: the phrase loosened with the other ("relapsed and/or refractory"), not either alone
+    List<String> refractory = all("B7-H3 inclusion:\"relapsed or refractory\"");
+    assertFalse(refractory.contains("NCT06500819"), "relapsed/refractory only in its title");
+    assertTrue(refractory.containsAll(List.of("NCT07358260", "NCT05835687", "NCT07222735", "NCT02982941", "NCT04077866", "NCT04385173", "NCT07172958")),
+        refractory.toString());
   }
 
   @Test

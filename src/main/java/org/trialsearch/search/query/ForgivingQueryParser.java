@@ -119,7 +119,7 @@ public final class ForgivingQueryParser {
     if (required.size() < 2 && !loosens) return new ParsedQuery(strict, null, evidenced);
     // most of the pieces, a quoted phrase's words close together; trials with every piece as written first
     Query relaxed = new BooleanQuery.Builder()
-        .add(new MostPiecesQuery(loose, excluded), Occur.MUST)
+        .add(new MostPiecesQuery(loose, excluded, loosens), Occur.MUST)
         .add(new BoostQuery(strict, EXACT_BOOST), Occur.SHOULD).build();
     return new ParsedQuery(strict, withProximity(relaxed, proximity), evidenced);
   }

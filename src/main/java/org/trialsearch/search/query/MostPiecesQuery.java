@@ -29,13 +29,16 @@ final class MostPiecesQuery extends Query {
 
   private final List<Query> pieces;
   private final List<Query> excluded;
+  /** Whether a piece is a quoted phrase loosened to its words close together. */
+  private final boolean loosened;
 
-  MostPiecesQuery(List<Query> pieces, List<Query> excluded) {
+  MostPiecesQuery(List<Query> pieces, List<Query> excluded, boolean loosened) {
     this.pieces = List.copyOf(pieces);
     this.excluded = List.copyOf(excluded);
+    this.loosened = loosened;
   }
 
-  /** Most of the pieces: 1 of 1 or 2, 2 of 3, 3 of 4, 3 of 5. */
+  /** Most of the pieces: 1 of 1 or 2 (but see {@link #anyTrialHasBoth}), 2 of 3, 3 of 4, 3 of 5. */
   static int mostOf(int n) {
     return n <= 2 ? 1 : n / 2 + 1;
   }
@@ -48,10 +51,25 @@ final class MostPiecesQuery extends Query {
     // the deciding piece weighs as much as most of the others: one more of them is enough (of two
     // pieces, both: a rare word alone is not what two words asked, "kappa" for "kappa CAR")
     int shouldMatch = decisive < 0 ? mostOf(pieces.size()) : 1;
+    if (decisive < 0 && pieces.size() == 2 && loosened && anyTrialHasBoth(searcher)) shouldMatch = 2;
     if (shouldMatch > 0 && pieces.size() > 1) query.setMinimumNumberShouldMatch(shouldMatch);
     for (Query q : excluded) query.add(q, Occur.MUST_NOT);
     if (pieces.isEmpty()) query.add(new MatchAllDocsQuery(), Occur.MUST);
     return query.build();
+  }
+
+  /**
+   * Whether some trial has both of two pieces, one a quoted phrase loosened to its words close
+   * together. The loosened phrase is what was asked, so with the other piece it comes before
+   * trials with only one of them: "B7-H3 inclusion:\"relapsed or refractory\"" finds "relapsed
+   * and/or refractory", not every B7-H3 trial. Two plain words have nothing to loosen, and trials
+   * with one of them follow those with both.
+   */
+  private boolean anyTrialHasBoth(IndexSearcher searcher) throws IOException {
+    BooleanQuery.Builder both = new BooleanQuery.Builder();
+    pieces.forEach(q -> both.add(q, Occur.FILTER));
+    excluded.forEach(q -> both.add(q, Occur.MUST_NOT));
+    return searcher.count(both.build()) > 0;
   }
 
   /** The piece far rarer than most others, or -1 when none is. */
@@ -86,11 +104,12 @@ final class MostPiecesQuery extends Query {
 
   @Override
   public boolean equals(Object other) {
-    return sameClassAs(other) && pieces.equals(((MostPiecesQuery) other).pieces) && excluded.equals(((MostPiecesQuery) other).excluded);
+    return sameClassAs(other) && pieces.equals(((MostPiecesQuery) other).pieces) && excluded.equals(((MostPiecesQuery) other).excluded)
+        && loosened == ((MostPiecesQuery) other).loosened;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(classHash(), pieces, excluded);
+    return Objects.hash(classHash(), pieces, excluded, loosened);
   }
 }

@@ -3,6 +3,7 @@ package org.trialsearch.enrich;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.trialsearch.model.Eligibility;
 
@@ -22,7 +23,37 @@ import org.trialsearch.model.Eligibility;
 public final class CriteriaReading {
 
   /** Inclusion and exclusion text as read; either may be null. */
-  public record Halves(String inclusion, String exclusion) {}
+  /**
+   * Inclusion and exclusion text as read; either may be null. {@code exclusionSearched} is the
+   * exclusion text with its asides blanked out, letter for letter (see {@link #ASIDE}): what an
+   * exclusion search matches, while snippets show the text whole.
+   */
+  public record Halves(String inclusion, String exclusion, String exclusionSearched) {
+    Halves(String inclusion, String exclusion) {
+      this(inclusion, exclusion, exclusion == null ? null : blankAsides(exclusion));
+    }
+  }
+
+  /**
+   * Words of an exclusion that are not what it excludes: a point in time ("within 2 weeks before
+   * leukapheresis", "within 10 days of first dose of bevacizumab", "during treatment with"), an
+   * exception ("(other than rituximab)", "except bevacizumab") or a reason ("because the
+   * fludarabine used in this trial ..."). Each runs to the end of its clause; a point in time or an
+   * exception to the next comma, as what follows a comma is as often excluded again ("with the
+   * exception of diverticulosis, systemic lupus erythematosus, sarcoidosis").
+   */
+  static final Pattern ASIDE = Pattern.compile("(?i)\\b(?:(?:prior to|before|until|during|at the time of|(?:first|initial|last) dose of"
+      + "|start of|initiation of)\\b[^.;:,()\\n]*|(?:except|other than|with the exception of|excluding)\\b[^.;:,()\\n]*|because\\b[^.;\\n]*)");
+
+  /** The text with its asides replaced by spaces, so that every other word keeps its offsets. */
+  static String blankAsides(String text) {
+    StringBuilder blanked = new StringBuilder(text);
+    Matcher aside = ASIDE.matcher(text);
+    while (aside.find()) {
+      for (int i = aside.start(); i < aside.end(); i++) blanked.setCharAt(i, ' ');
+    }
+    return blanked.toString();
+  }
 
   /** A line that starts a criterion: "*", "-", "•", "1.", "a)", "(ii)". */
   private static final Pattern MARKER = Pattern.compile("^\\s*(?:[*\\-•·▪◦○●]|\\d{1,3}[.)]|[a-zA-Z][.)]|\\(\\w{1,4}\\))\\s+");

@@ -77,7 +77,7 @@ public final class TrialDocuments {
       FieldType type = field.equals(Fields.ID) ? TextField.TYPE_NOT_STORED : TEXT_WITH_OFFSETS;
       boolean paired = Fields.PAIRED_FIELDS.contains(field);
       // each value its own field instance, with a gap between values, so that phrases do not match across two
-      for (String value : textValues(field, trial, facets)) {
+      for (String value : searchedValues(field, trial, facets)) {
         doc.add(new Field(field, value, type));
         if (paired) doc.add(new Field(Fields.pairsOf(field), value, TextField.TYPE_NOT_STORED));
       }
@@ -89,7 +89,19 @@ public final class TrialDocuments {
     return !modality.contains(" ");
   }
 
-  /** The values a text field holds for a trial: what is indexed, and what snippets are cut from. */
+  /**
+   * The values a field is searched by: its text, but for the exclusion criteria's asides (a point
+   * in time, an exception, a reason), blanked out letter for letter, so that snippets cut from the
+   * text by the indexed offsets show it whole.
+   */
+  private static List<String> searchedValues(String field, Trial trial, TrialFacets facets) {
+    List<String> values = textValues(field, trial, facets);
+    if (!field.equals(Fields.EXCLUSION)) return values;
+    CriteriaReading.Halves halves = CriteriaReading.of(trial.eligibility());
+    return values.stream().map(v -> v.equals(halves.exclusion()) ? halves.exclusionSearched() : v).toList();
+  }
+
+  /** The values a text field holds for a trial: what snippets are cut from, and, but for exclusion asides, what is searched. */
   public static List<String> textValues(String field, Trial trial, TrialFacets facets) {
     Eligibility eligibility = trial.eligibility();
     Stream<String> values = switch (field) {

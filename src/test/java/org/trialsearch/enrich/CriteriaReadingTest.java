@@ -92,6 +92,24 @@ class CriteriaReadingTest {
   }
 
   @Test
+  void anExclusionIsSearchedWithoutItsPointsInTimeExceptionsAndReasons() {
+    // lines of NCT04077866, NCT02759614, NCT00496132 and NCT06500819
+    String exclusion = String.join("\n", "* Radiotherapy within 6 weeks before leukapheresis",
+        "8. Current or recent (within 10 days of first dose of bevacizumab) use of aspirin.",
+        "- Prior use of anti-CD20 monoclonal antibody therapy (other than rituximab)",
+        "9. Pregnant females are excluded because the chemotherapy agents used in this trial (cyclophosphamide and fludarabine) are category D agents.",
+        "* Prior CAR-T therapy");
+    CriteriaReading.Halves halves = CriteriaReading.of(split("* Adults", exclusion));
+    assertEquals(exclusion, halves.exclusion(), "shown whole");
+    String searched = exclusion;
+    for (String aside : List.of("before leukapheresis", "first dose of bevacizumab", "other than rituximab",
+        "because the chemotherapy agents used in this trial (cyclophosphamide and fludarabine) are category D agents")) {
+      searched = searched.replace(aside, " ".repeat(aside.length()));
+    }
+    assertEquals(searched, halves.exclusionSearched(), "searched without its asides, every other word where it was");
+  }
+
+  @Test
   void noCriteriaNoHalves() {
     assertNull(CriteriaReading.of(null).inclusion());
     assertNull(CriteriaReading.of(new Eligibility(null, null, null, null, null, null, null, List.of(), null)).exclusion());

@@ -143,6 +143,29 @@ class QueryShapesTest {
   }
 
   @Test
+  void anExclusionsPointInTimeExceptionOrReasonExcludesNothing() {
+    // "Radiotherapy within 6 weeks before leukapheresis": radiotherapy is excluded, leukapheresis is when
+    assertFalse(all("exclusion:leukapheresis").contains("NCT04077866"));
+    // "... methylprednisolone, < 7 days prior to CAR T cell infusion" is not an exclusion of prior CAR-T
+    List<String> carT = all("exclusion:CAR-T");
+    assertFalse(carT.contains("NCT07222735") || carT.contains("NCT04897321"), carT.toString());
+    assertTrue(carT.containsAll(List.of("NCT04077866", "NCT04385173", "NCT05562024")), carT.toString());
+    // "Prior use of anti-CD20 monoclonal antibody therapy (other than rituximab)"
+    assertFalse(all("exclusion:rituximab").contains("NCT00496132"));
+    // the snippet still shows the criterion whole, with the excluded word marked
+    JsonNode hit = hitOf(server.ok("/api/search?size=100&antigen=B7-H3&q=exclusion:radiotherapy"), "NCT04077866");
+    assertTrue(hit.path("snippets").path("exclusion").toString().contains("<mark>Radiotherapy</mark> within 6 weeks before leukapheresis"),
+        hit.path("snippets").toString());
+  }
+
+  private static JsonNode hitOf(JsonNode answer, String nctId) {
+    for (JsonNode hit : answer.path("hits")) {
+      if (hit.path("nctId").asText().equals(nctId)) return hit;
+    }
+    throw new AssertionError(nctId + " not found");
+  }
+
+  @Test
   void whatATrialSaysItDoesNotTakeIsAnExclusionWhereverItIsWritten() {
     // a condition "... (Excluding Richter Transformation, ...)", and "No ... Richter's syndrome" under an inclusion heading
     List<String> richter = top("Richter's syndrome", "");

@@ -193,6 +193,10 @@ class QueryShapesTest {
     List<String> pd1 = top("PD1 CD19 lymphoma", "");
     assertTrue(pd1.containsAll(List.of("NCT03298828", "NCT04850560")), pd1.toString());
     assertEquals(total("\"PD 1\" OR PD1", ""), total("PD1", ""));
+    // targets joined by a slash are a set: "CD19/CD22" is also "CD22/CD19", as four of the five consolidation trials write it
+    List<String> dual = top("CD19/CD22 consolidation", "");
+    assertTrue(dual.containsAll(List.of("NCT05470777", "NCT07094477", "NCT07575919", "NCT07575971", "NCT07779018")), dual.toString());
+    assertEquals(total("\"CD19 CD22\" OR \"CD22 CD19\"", ""), total("CD19/CD22", ""));
   }
 
   private static List<String> top(String q, String params) {

@@ -51,6 +51,13 @@ public final class TextAnalysis {
    */
   private static final Pattern JOINED_WORDS = Pattern.compile("(?<=\\p{L})[.:](?=[\\p{L}\\p{N}])|(?<=\\p{N})\\.(?=\\p{L})");
 
+  /**
+   * "Prior to" says when ("within 2 weeks prior to CAR-T infusion"), "prior" alone what was before
+   * ("prior CAR-T therapy"): read as one word, "prior_to", a search for prior CAR-T does not find
+   * every trial that times something by its infusion. The same length, so offsets hold.
+   */
+  private static final Pattern PRIOR_TO = Pattern.compile("(?i)\\bprior[ ]to\\b");
+
   private final Set<String> caseSensitiveWords;
   private final SynonymMap synonyms;
   private final Analyzer words;
@@ -131,7 +138,7 @@ public final class TextAnalysis {
     return new Analyzer() {
       @Override
       protected Reader initReader(String fieldName, Reader reader) {
-        return new PatternReplaceCharFilter(JOINED_WORDS, " ", reader);
+        return new PatternReplaceCharFilter(PRIOR_TO, "prior_to", new PatternReplaceCharFilter(JOINED_WORDS, " ", reader));
       }
 
       @Override

@@ -1,10 +1,12 @@
 package org.trialsearch.search.query;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -53,7 +55,23 @@ public final class ForgivingQueryParser {
    * that would expand past the searcher's clause limit (a long title full of abbreviations that
    * each have synonyms) is built again more narrowly rather than refused.
    */
-  private record Mode(QueryBuilder synonyms, Map<String, Float> weights) {}
+  private record Mode(QueryBuilder synonyms, Map<String, Float> weights, Map<String, Optional<Query>> built) {
+    Mode(QueryBuilder synonyms, Map<String, Float> weights) {
+      this(synonyms, weights, null);
+    }
+
+    /**
+     * This mode for one parse, remembering the query of each word or phrase in each field: a piece
+     * is searched strictly, loosely and for evidence, each analysing it again in every field.
+     */
+    Mode forOneParse() {
+      return new Mode(synonyms, weights, new HashMap<>());
+    }
+
+    Mode over(Map<String, Float> otherWeights) {
+      return new Mode(synonyms, otherWeights, built);
+    }
+  }
 
   /** Share of the searcher's clause limit a query may take: rewriting may add some. */
   private static final double CLAUSE_HEADROOM = 0.75;
@@ -85,10 +103,10 @@ public final class ForgivingQueryParser {
   public ParsedQuery parse(String text) {
     List<List<Piece>> groups = TokenForms.of(QueryLexer.groups(names(QueryLexer.lex(text))), this::indexedAsWritten);
     for (Mode mode : modes) {
-      ParsedQuery query = parse(groups, mode);
+      ParsedQuery query = parse(groups, mode.forOneParse());
       if (fits(query)) return query;
     }
-    Mode narrowest = modes.get(modes.size() - 1);
+    Mode narrowest = modes.get(modes.size() - 1).forOneParse();
     for (int kept = groups.size() - 1; kept > 1; kept--) {
       ParsedQuery query = parse(groups.subList(0, kept), narrowest);
       if (fits(query)) return query;
@@ -135,7 +153,7 @@ public final class ForgivingQueryParser {
     if (groups.stream().flatMap(List::stream).anyMatch(p -> p.field() != null)) return null;
     Map<String, Float> firm = new LinkedHashMap<>(mode.weights());
     PASSING_FIELDS.forEach(firm::remove);
-    Mode firmly = new Mode(mode.synonyms(), firm);
+    Mode firmly = mode.over(firm);
     BooleanQuery.Builder evidenced = new BooleanQuery.Builder().add(strict, Occur.MUST);
     boolean any = false;
     for (List<Piece> group : groups) {
@@ -291,6 +309,17 @@ public final class ForgivingQueryParser {
    * that name what was asked rank above those found through a synonym.
    */
   private Query fieldQuery(String field, String text, Mode mode, int slop) {
+    if (mode.built() == null) return analysedFieldQuery(field, text, mode, slop);
+    String key = field + '\u0000' + slop + '\u0000' + text;
+    Optional<Query> built = mode.built().get(key);
+    if (built == null) {
+      built = Optional.ofNullable(analysedFieldQuery(field, text, mode, slop));
+      mode.built().put(key, built);
+    }
+    return built.orElse(null);
+  }
+
+  private Query analysedFieldQuery(String field, String text, Mode mode, int slop) {
     Query phrase = asWritten.createPhraseQuery(field, text, slop);
     Query written = slop == 0 ? PhrasePairs.of(phrase) : phrase;
     if (mode.synonyms() == asWritten) return written;

@@ -19,25 +19,26 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 final class SpellingVariantFilter extends TokenFilter {
 
-  private record Rule(Pattern pattern, String replacement) {}
+  /** A rewrite, tried only on words that contain its letters: most words contain none, and a look costs less than a match. */
+  private record Rule(String letters, Pattern pattern, String replacement) {}
 
   private static final List<Rule> RULES = List.of(
       // haematology, leukaemia, paediatric, gynaecology, aetiology; not a final "ae" (vertebrae)
-      new Rule(Pattern.compile("ae(?=[a-z])"), "e"),
+      new Rule("ae", Pattern.compile("ae(?=[a-z])"), "e"),
       // oedema, oesophageal, oestrogen; diarrhoea, foetal, coeliac, dyspnoea
-      new Rule(Pattern.compile("^oe(?=[a-z])|(?<=[hfcn])oe(?=[a-z])"), "e"),
+      new Rule("oe", Pattern.compile("^oe(?=[a-z])|(?<=[hfcn])oe(?=[a-z])"), "e"),
       // tumour(s), favourable, behaviour; not four, hour, your, flour
-      new Rule(Pattern.compile("(?<=[a-z]{3})our(?=(?:s|ed|ing|able|ably|ite|ites)?$)"), "or"),
+      new Rule("our", Pattern.compile("(?<=[a-z]{3})our(?=(?:s|ed|ing|able|ably|ite|ites)?$)"), "or"),
       // randomised, organisation, characterising; see NOT_ISE for words that are spelt so everywhere
-      new Rule(Pattern.compile("(?<=[a-z]{4})is(?=(?:e|es|ed|ing|ation|ations)$)"), "iz"),
+      new Rule("is", Pattern.compile("(?<=[a-z]{4})is(?=(?:e|es|ed|ing|ation|ations)$)"), "iz"),
       // centre, litre, fibre, calibre
-      new Rule(Pattern.compile("(?<=[a-z]{2}[tb])re(?=(?:s|d)?$)"), "er"),
+      new Rule("re", Pattern.compile("(?<=[a-z]{2}[tb])re(?=(?:s|d)?$)"), "er"),
       // catalogue, analogue, dialogue
-      new Rule(Pattern.compile("(?<=[a-z]{3})ogue(?=s?$)"), "og"),
+      new Rule("ogue", Pattern.compile("(?<=[a-z]{3})ogue(?=s?$)"), "og"),
       // analyse(d), paralyse, dialyse; "analyses" the noun is KStem's
-      new Rule(Pattern.compile("(?<=[a-z]{2})ys(?=(?:e|ed|ing)$)"), "yz"),
+      new Rule("ys", Pattern.compile("(?<=[a-z]{2})ys(?=(?:e|ed|ing)$)"), "yz"),
       // programme(s)
-      new Rule(Pattern.compile("(?<=[a-z]{3})mme(?=s?$)"), "m"));
+      new Rule("mme", Pattern.compile("(?<=[a-z]{3})mme(?=s?$)"), "m"));
 
   /** Words ending in -ise that are spelt so in American English too. */
   private static final Set<String> NOT_ISE = Set.of("advertise", "advise", "chastise", "comprise", "compromise", "concise",
@@ -66,9 +67,11 @@ final class SpellingVariantFilter extends TokenFilter {
   static String american(String word) {
     String out = word;
     for (Rule rule : RULES) {
-      if (rule.replacement().equals("iz") && NOT_ISE.contains(ISE.matcher(out).replaceFirst("ise"))) continue;
+      if (!out.contains(rule.letters())) continue;
       Matcher m = rule.pattern().matcher(out);
-      if (m.find()) out = m.replaceAll(rule.replacement());
+      if (!m.find()) continue;
+      if (rule.replacement().equals("iz") && NOT_ISE.contains(ISE.matcher(out).replaceFirst("ise"))) continue;
+      out = m.replaceAll(rule.replacement());
     }
     return out;
   }

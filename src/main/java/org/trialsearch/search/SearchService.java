@@ -135,8 +135,10 @@ public final class SearchService {
    */
   private Choice choose(TrialSearcher searcher, ParsedQuery parsed, Query strict, long strictTotal, SearchRequest request) throws IOException {
     if (strictTotal < RELAX_BELOW && parsed.relaxed() != null) {
-      long most = searcher.count(filtered(parsed.relaxed(), request));
-      if (most > strictTotal) return new Choice(parsed.relaxed(), most, true, strictTotal, null);
+      // rewritten once: deciding which pieces must match counts them, and the count and the search would each decide again
+      Query relaxed = searcher.rewrite(parsed.relaxed());
+      long most = searcher.count(filtered(relaxed, request));
+      if (most > strictTotal) return new Choice(relaxed, most, true, strictTotal, null);
     }
     if (!request.passing() && parsed.evidenced() != null && strictTotal > ENOUGH_EVIDENCED && strictTotal <= SHORT_ANSWER) {
       long evidenced = searcher.count(filtered(parsed.evidenced(), request));

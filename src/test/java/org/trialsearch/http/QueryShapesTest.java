@@ -103,6 +103,7 @@ class QueryShapesTest {
     assertTrue(top.containsAll(List.of("NCT05913115", "NCT05907980", "NCT05879978", "NCT05879653", "NCT05832827", "NCT00494091",
         "NCT00498225", "NCT02481830")), top.toString());
     assertFalse(top.contains("NCT05883007"), "ECOG 0-2 is not ECOG 0-1");
+    assertFalse(top.contains("NCT05827016"), "\"ECOG 0, 1, or 2\" goes on to 2: it is ECOG 0-2");
     // "prior CAR-T" is what came before, "prior to CAR-T" only when: "E7777 Prior to CAR-T for R/R LBCL" is not about prior CAR-T
     List<String> priorCarT = all("\"prior CAR-T\"");
     assertFalse(priorCarT.contains("NCT04855253"), priorCarT.toString());

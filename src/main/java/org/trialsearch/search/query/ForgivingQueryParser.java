@@ -1,20 +1,30 @@
 package org.trialsearch.search.query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanNotQuery;
+import org.apache.lucene.queries.spans.SpanOrQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.RegexpQuery;
@@ -321,6 +331,7 @@ public final class ForgivingQueryParser {
 
   private Query analysedFieldQuery(String field, String text, Mode mode, int slop) {
     Query phrase = asWritten.createPhraseQuery(field, text, slop);
+    if (slop > 0 && phrase instanceof PhraseQuery value && endsInSmallNumber(value)) return valueNotListedOn(value);
     Query written = slop == 0 ? PhrasePairs.of(phrase) : phrase;
     if (mode.synonyms() == asWritten) return written;
     Query expanded;
@@ -333,6 +344,31 @@ public final class ForgivingQueryParser {
     BooleanQuery.Builder both = new BooleanQuery.Builder().add(expanded, Occur.MUST);
     if (written != null) both.add(written, Occur.SHOULD);
     return both.build();
+  }
+
+  /** The numbers a scale's value is written with ("ECOG 0-1", "grade 2"): a list of them may go on to another. */
+  private static final Set<String> SMALL_NUMBERS = IntStream.rangeClosed(0, 10).mapToObj(String::valueOf).collect(Collectors.toUnmodifiableSet());
+  /** How near after a loosened value another number continues its list ("0, 1, or 2"). */
+  private static final int LIST_GOES_ON = 3;
+
+  private static boolean endsInSmallNumber(PhraseQuery phrase) {
+    Term[] terms = phrase.getTerms();
+    return terms.length > 1 && SMALL_NUMBERS.contains(terms[terms.length - 1].text());
+  }
+
+  /**
+   * A loosened phrase that ends in a value of a scale: its words in order, a few apart ("ECOG 0 or
+   * 1" for "ECOG 0-1"), but not in a list that goes on to another value ("ECOG 0, 1, or 2" is
+   * ECOG 0-2).
+   */
+  private static Query valueNotListedOn(PhraseQuery phrase) {
+    Term[] terms = phrase.getTerms();
+    String field = terms[0].field();
+    SpanQuery[] words = Arrays.stream(terms).map(SpanTermQuery::new).toArray(SpanQuery[]::new);
+    Set<String> own = Arrays.stream(terms).map(Term::text).collect(Collectors.toSet());
+    SpanQuery[] otherValues = SMALL_NUMBERS.stream().filter(n -> !own.contains(n)).sorted()
+        .map(n -> new SpanTermQuery(new Term(field, n))).toArray(SpanQuery[]::new);
+    return new SpanNotQuery(new SpanNearQuery(words, phrase.getSlop(), true), new SpanOrQuery(otherValues), 0, LIST_GOES_ON);
   }
 
   /** Whether a word is indexed as itself in lower case, not kept apart as an abbreviation. */

@@ -36,7 +36,8 @@ public record BenchRecord(
     TrialFacets facets = enriched.facets();
     Map<String, String> text = new LinkedHashMap<>();
     for (String field : Fields.TEXT_FIELDS) {
-      List<String> values = TrialDocuments.textValues(field, trial, facets);
+      // as this project searches it: an exclusion without its asides ("before leukapheresis")
+      List<String> values = TrialDocuments.searchedValues(field, trial, facets);
       if (!values.isEmpty()) text.put(field, String.join("\n\n", values));
     }
     Map<String, List<String>> facetValues = new LinkedHashMap<>();
@@ -73,7 +74,8 @@ public record BenchRecord(
     fields.put(Fields.KEYWORD, 2.0);
     fields.put(Fields.SUMMARY, 1.5);
     fields.put(Fields.SPONSOR, 1.0);
-    fields.put(Fields.CRITERIA, 1.0);
+    fields.put(Fields.INCLUSION, 1.0);
+    fields.put(Fields.EXCLUSION, 0.3);
     return fields;
   }
 }

@@ -30,7 +30,10 @@ class PeerAgreementTest {
    * Queries whose words every engine's analysis reads alike. Elsewhere the engines differ by design:
    * this project's synonyms (GBM = glioblastoma), PostgreSQL's parser (words joined by "/" read as a
    * file path, hyphenated compounds shifting phrase positions), Porter's and Snowball's stems
-   * ("cyclophosphamid" = "cyclophosphamide") against KStem's.
+   * ("cyclophosphamid" = "cyclophosphamide") against KStem's, and this project's {@code exclusion:},
+   * which leaves out trials whose own condition the word is (an epilepsy trial excluding
+   * psychogenic seizures): so the excluded word is a drug that is no trial's condition and that no
+   * record joins to another by "/".
    */
   static final List<BenchQuery> QUERIES = List.of(
       BenchQuery.parse("browse\t\tantigen=CD19"),
@@ -39,9 +42,9 @@ class PeerAgreementTest {
       BenchQuery.parse("word\ttocilizumab\t"),
       BenchQuery.parse("words\tthalidomide dexamethasone\t"),
       BenchQuery.parse("words\tlenalidomide -bortezomib\t"),
-      BenchQuery.parse("fielded\texclusion:seizure\t"),
+      BenchQuery.parse("fielded\texclusion:clopidogrel\t"),
       BenchQuery.parse("filtered\ttocilizumab\tage=30"),
-      BenchQuery.parse("filtered\texclusion:seizure\tphase=PHASE2&age=18"),
+      BenchQuery.parse("filtered\texclusion:clopidogrel\tphase=PHASE2&age=18"),
       BenchQuery.parse("filtered\tmyeloma\tantigen=BCMA&status=RECRUITING&status=COMPLETED"));
 
   private static final List<String> SYSTEMS = List.of("trialsearch", "in-process", "solr", "postgres", "sqlite");

@@ -94,7 +94,7 @@ public final class TrialDocuments {
    * in time, an exception, a reason), blanked out letter for letter, so that snippets cut from the
    * text by the indexed offsets show it whole.
    */
-  private static List<String> searchedValues(String field, Trial trial, TrialFacets facets) {
+  public static List<String> searchedValues(String field, Trial trial, TrialFacets facets) {
     List<String> values = textValues(field, trial, facets);
     if (!field.equals(Fields.EXCLUSION)) return values;
     CriteriaReading.Halves halves = CriteriaReading.of(trial.eligibility());

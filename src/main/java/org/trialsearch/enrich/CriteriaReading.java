@@ -22,7 +22,6 @@ import org.trialsearch.model.Eligibility;
  */
 public final class CriteriaReading {
 
-  /** Inclusion and exclusion text as read; either may be null. */
   /**
    * Inclusion and exclusion text as read; either may be null. {@code exclusionSearched} is the
    * exclusion text with its asides blanked out, letter for letter (see {@link #ASIDE}): what an

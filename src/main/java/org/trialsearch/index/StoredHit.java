@@ -51,9 +51,10 @@ public record StoredHit(@JsonUnwrapped TrialSummary summary, Map<String, List<St
     Eligibility eligibility = trial.eligibility();
     boolean split = eligibility != null && eligibility.isSplit();
     Map<String, List<String>> text = new LinkedHashMap<>();
+    TrialDocuments.Reading reading = new TrialDocuments.Reading(trial);
     for (String field : SNIPPET_FIELDS) {
       if (split && field.equals(Fields.CRITERIA)) continue; // the halves show the same text
-      List<String> values = TrialDocuments.textValues(field, trial, enriched.facets());
+      List<String> values = TrialDocuments.textValues(field, trial, enriched.facets(), reading);
       if (!values.isEmpty()) text.put(field, values);
     }
     return new StoredHit(TrialSummary.of(enriched), text);

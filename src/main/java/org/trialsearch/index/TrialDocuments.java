@@ -73,11 +73,12 @@ public final class TrialDocuments {
   }
 
   private static void addText(Document doc, Trial trial, TrialFacets facets) {
+    Reading reading = new Reading(trial);
     for (String field : Fields.TEXT_FIELDS) {
       FieldType type = field.equals(Fields.ID) ? TextField.TYPE_NOT_STORED : TEXT_WITH_OFFSETS;
       boolean paired = Fields.PAIRED_FIELDS.contains(field);
       // each value its own field instance, with a gap between values, so that phrases do not match across two
-      for (String value : searchedValues(field, trial, facets)) {
+      for (String value : searchedValues(field, trial, facets, reading)) {
         doc.add(new Field(field, value, type));
         if (paired) doc.add(new Field(Fields.pairsOf(field), value, TextField.TYPE_NOT_STORED));
       }
@@ -90,24 +91,56 @@ public final class TrialDocuments {
   }
 
   /**
+   * What search reads of a trial's criteria and conditions ({@link CriteriaReading},
+   * {@link ConditionReading}), each read at most once for all the fields of one document.
+   */
+  static final class Reading {
+    private final Trial trial;
+    private CriteriaReading.Halves criteria;
+    private ConditionReading.Read conditions;
+
+    Reading(Trial trial) {
+      this.trial = trial;
+    }
+
+    CriteriaReading.Halves criteria() {
+      if (criteria == null) criteria = CriteriaReading.of(trial.eligibility());
+      return criteria;
+    }
+
+    ConditionReading.Read conditions() {
+      if (conditions == null) conditions = ConditionReading.of(trial.conditions());
+      return conditions;
+    }
+  }
+
+  /**
    * The values a field is searched by: its text, but for the exclusion criteria's asides (a point
    * in time, an exception, a reason), blanked out letter for letter, so that snippets cut from the
    * text by the indexed offsets show it whole.
    */
   public static List<String> searchedValues(String field, Trial trial, TrialFacets facets) {
-    List<String> values = textValues(field, trial, facets);
+    return searchedValues(field, trial, facets, new Reading(trial));
+  }
+
+  private static List<String> searchedValues(String field, Trial trial, TrialFacets facets, Reading reading) {
+    List<String> values = textValues(field, trial, facets, reading);
     if (!field.equals(Fields.EXCLUSION)) return values;
-    CriteriaReading.Halves halves = CriteriaReading.of(trial.eligibility());
+    CriteriaReading.Halves halves = reading.criteria();
     return values.stream().map(v -> v.equals(halves.exclusion()) ? halves.exclusionSearched() : v).toList();
   }
 
   /** The values a text field holds for a trial: what snippets are cut from, and, but for exclusion asides, what is searched. */
   public static List<String> textValues(String field, Trial trial, TrialFacets facets) {
+    return textValues(field, trial, facets, new Reading(trial));
+  }
+
+  static List<String> textValues(String field, Trial trial, TrialFacets facets, Reading reading) {
     Eligibility eligibility = trial.eligibility();
     Stream<String> values = switch (field) {
       case Fields.TITLE -> Stream.of(trial.briefTitle(), trial.officialTitle(), trial.acronym());
       // without what a condition says the trial does not take ("... (Excluding Richter Transformation)"): that is an exclusion
-      case Fields.CONDITION -> ConditionReading.of(trial.conditions()).conditions().stream();
+      case Fields.CONDITION -> reading.conditions().conditions().stream();
       // with the trial's antigens and engineered cell therapy: "CAR-T myeloma" finds a trial that names only cilta-cel
       case Fields.INTERVENTION -> Stream.of(
           trial.interventions().stream().flatMap(i -> Stream.concat(Stream.of(i.name()), i.otherNames().stream())),
@@ -115,9 +148,8 @@ public final class TrialDocuments {
       case Fields.KEYWORD -> trial.keywords().stream();
       case Fields.SUMMARY -> Stream.of(trial.briefSummary(), trial.detailedDescription());
       // as search reads them: sentences that allow are inclusions, criteria without headings read one by one
-      case Fields.INCLUSION -> Stream.of(CriteriaReading.of(eligibility).inclusion());
-      case Fields.EXCLUSION -> Stream.concat(Stream.of(CriteriaReading.of(eligibility).exclusion()),
-          ConditionReading.of(trial.conditions()).exceptions().stream());
+      case Fields.INCLUSION -> Stream.of(reading.criteria().inclusion());
+      case Fields.EXCLUSION -> Stream.concat(Stream.of(reading.criteria().exclusion()), reading.conditions().exceptions().stream());
       case Fields.CRITERIA -> eligibility == null ? Stream.empty() : Stream.of(eligibility.criteria());
       case Fields.SPONSOR -> trial.sponsor() == null ? Stream.empty()
           : Stream.concat(Stream.of(trial.sponsor().lead()), trial.sponsor().collaborators().stream());

@@ -66,6 +66,7 @@ public final class ForgivingQueryParser {
    * each have synonyms) is built again more narrowly rather than refused.
    */
   private record Mode(QueryBuilder synonyms, Map<String, Float> weights, Map<String, Optional<Query>> built) {
+    /** A mode as configured; each parse searches with its own copy ({@link #forOneParse}). */
     Mode(QueryBuilder synonyms, Map<String, Float> weights) {
       this(synonyms, weights, null);
     }
@@ -319,14 +320,8 @@ public final class ForgivingQueryParser {
    * that name what was asked rank above those found through a synonym.
    */
   private Query fieldQuery(String field, String text, Mode mode, int slop) {
-    if (mode.built() == null) return analysedFieldQuery(field, text, mode, slop);
     String key = field + '\u0000' + slop + '\u0000' + text;
-    Optional<Query> built = mode.built().get(key);
-    if (built == null) {
-      built = Optional.ofNullable(analysedFieldQuery(field, text, mode, slop));
-      mode.built().put(key, built);
-    }
-    return built.orElse(null);
+    return mode.built().computeIfAbsent(key, k -> Optional.ofNullable(analysedFieldQuery(field, text, mode, slop))).orElse(null);
   }
 
   private Query analysedFieldQuery(String field, String text, Mode mode, int slop) {

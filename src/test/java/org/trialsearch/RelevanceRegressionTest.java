@@ -27,9 +27,9 @@ import org.trialsearch.config.ConfigSource;
 class RelevanceRegressionTest {
 
   /** What the engine reaches on the whole set today; a change that falls below it fails. */
-  private static final double RECALL_FLOOR = 0.944;
-  private static final int MOST_INTRUSIONS = 6;
-  private static final int LEAST_QUERIES = 130;
+  private static final double RECALL_FLOOR = 0.912;
+  private static final int MOST_INTRUSIONS = 26;
+  private static final int LEAST_QUERIES = 160;
 
   /** The measures of a family of queries, summed as queries are run. */
   private static final class Tally {

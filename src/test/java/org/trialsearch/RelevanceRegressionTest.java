@@ -28,7 +28,7 @@ class RelevanceRegressionTest {
 
   /** What the engine reaches on the whole set today; a change that falls below it fails. */
   private static final double RECALL_FLOOR = 0.912;
-  private static final int MOST_INTRUSIONS = 26;
+  private static final int MOST_INTRUSIONS = 21;
   private static final int LEAST_QUERIES = 160;
 
   /** The measures of a family of queries, summed as queries are run. */

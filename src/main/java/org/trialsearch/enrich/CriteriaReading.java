@@ -34,24 +34,75 @@ public final class CriteriaReading {
   }
 
   /**
+   * "As" or "since" that gives a reason: "as there is ...", "as they may ...", "as the combination
+   * of X and Y is known to ...", "since these conditions might ...": a clause with its own verb.
+   * Not "such as", "as well as", "as long as", "defined as", "as to whether", nor "as will those
+   * who ..." (a second subject, excluded too); not "since" as a point in time ("less than 5 years
+   * since prior chemotherapy" excludes the chemotherapy).
+   */
+  private static final String REASON = "(?:(?<!such |well |long |so |same |defined |classified |known |regarded |considered )as|since)"
+      + "(?=\\s+there\\s+(?:is|are)\\b|\\s+(?!(?:is|are|was|were|can|could|may|might|has|have|will|would|do|does|did|to|well|long|per|a result)\\b)"
+      + "[\\w/-]+(?:\\s+[\\w/-]+){0,5}\\s+(?:is|are|can|could|may|might|has|have|will)\\b)";
+
+  /**
+   * A character of a reason: anything but the end of a sentence or list item, and not a line break
+   * unless the line goes on in lower case (records wrapped by hand: "... some evidence that\n
+   * fludarabine can worsen ..."). A point in time, an exception or a purpose is a phrase, on the
+   * line it starts on: {@code [^.;:,()\n]}.
+   */
+  private static final String IN_REASON = "(?:[^.;\\n]|\\n(?=[ \\t]*(?-i:\\p{Ll}))(?![ \\t]*[a-z][.)]\\s))";
+
+  /**
    * Words of an exclusion that are not what it excludes: a point in time ("within 2 weeks before
    * leukapheresis", "within 10 days of first dose of bevacizumab", "during treatment with"), an
-   * exception ("(other than rituximab)", "except bevacizumab") or a reason ("because the
-   * fludarabine used in this trial ..."). Each runs to the end of its clause; a point in time or an
-   * exception to the next comma, as what follows a comma is as often excluded again ("with the
-   * exception of diverticulosis, systemic lupus erythematosus, sarcoidosis").
+   * exception ("(other than rituximab)", "except bevacizumab"), a reason ("because the fludarabine
+   * used in this trial ...", "as there is some evidence that fludarabine can worsen ...", "as they
+   * may be more at risk of toxicity from olaparib") or a purpose ("inadequate vein access to perform
+   * leukapheresis", "in order to ..."). What they name is the trial's own treatment or procedure,
+   * or another drug's timing, not what keeps a patient out. A point in time, an exception or a
+   * purpose runs to the next comma, as what follows a comma is as often excluded again ("with the
+   * exception of diverticulosis, systemic lupus erythematosus, sarcoidosis"); a reason to the end
+   * of its sentence.
    */
-  static final Pattern ASIDE = Pattern.compile("(?i)\\b(?:(?:prior to|before|until|during|at the time of|(?:first|initial|last) dose of"
-      + "|start of|initiation of)\\b[^.;:,()\\n]*|(?:except|other than|with the exception of|excluding)\\b[^.;:,()\\n]*|because\\b[^.;\\n]*)");
+  static final Pattern ASIDE = Pattern.compile("(?i)\\b(?:(?:" + String.join("|",
+      "prior to|before|until|during|at the time of|(?:first|initial|last) dose of|start of|initiation of", // a point in time
+      "except|other than|with the exception of|excluding", // an exception
+      "access (?:to perform|for)|in order to|for the purpose of") // a purpose
+      + ")\\b[^.;:,()\\n]*"
+      + "|(?:because|" + REASON + ")\\b" + IN_REASON + "*)");
 
-  /** The text with its asides replaced by spaces, so that every other word keeps its offsets. */
+  /** What comes before a sentence's first word: the start of a line, a list marker, or the end of another sentence. */
+  private static final Pattern SENTENCE_STARTS = Pattern.compile("(?:^|[.;:]|^[ \\t]*(?:[*\\-•·▪◦○●]|\\d{1,3}[.)]|[a-zA-Z][.)]))[ \\t]*$", Pattern.MULTILINE);
+
+  /** Where the main clause after an opening reason starts: ", patients ...", ", breastfeeding should ...". */
+  private static final Pattern MAIN_CLAUSE = Pattern.compile("(?i),\\s*(?:all |such |these |the )?(?:patients|subjects|participants|women|men"
+      + "|children|individuals|applicants|persons|people|breast-?feeding|nursing|pregnant|those|they)\\b");
+
+  /**
+   * The text with its asides replaced by spaces, so that every other word keeps its offsets and
+   * every line its break. A reason that opens its sentence ("Because drugs that induce CYP3A4
+   * reduce erlotinib, patients taking phenytoin ... are excluded") ends where the main clause
+   * starts: that is the exclusion.
+   */
   static String blankAsides(String text) {
     StringBuilder blanked = new StringBuilder(text);
     Matcher aside = ASIDE.matcher(text);
     while (aside.find()) {
-      for (int i = aside.start(); i < aside.end(); i++) blanked.setCharAt(i, ' ');
+      int end = aside.end();
+      if (opensSentence(text, aside.start())) {
+        Matcher main = MAIN_CLAUSE.matcher(text).region(aside.start(), end);
+        if (main.find()) end = main.start();
+      }
+      for (int i = aside.start(); i < end; i++) {
+        if (text.charAt(i) != '\n' && text.charAt(i) != '\r') blanked.setCharAt(i, ' ');
+      }
     }
     return blanked.toString();
+  }
+
+  private static boolean opensSentence(String text, int at) {
+    int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    return SENTENCE_STARTS.matcher(text.substring(lineStart, at)).find();
   }
 
   /** A line that starts a criterion: "*", "-", "•", "1.", "a)", "(ii)". */
@@ -62,8 +113,8 @@ public final class CriteriaReading {
   private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)|\\[[^\\[\\]]*]");
   /** An exception to the end of a criterion ("..., except the following are allowed:"): what it allows is the exception. */
   private static final Pattern EXCEPTION = Pattern.compile("(?i)\\b(?:except|unless|other than)\\b.*$");
-  /** Wording that lets patients in; a negation in front ("not allowed") turns it round. */
-  private static final Pattern ALLOWS = Pattern.compile("(?i)(?<!\\bnot )(?<!\\bno longer )(?<!n't )\\b(?:allowed|permitted"
+  /** Wording that lets patients in; a negation in front ("not allowed", "will not be permitted") turns it round. */
+  private static final Pattern ALLOWS = Pattern.compile("(?i)(?<!\\bnot )(?<!\\bnot be )(?<!\\bnever be )(?<!\\bno longer )(?<!n't )(?<!n't be )\\b(?:allowed|permitted"
       + "|(?:is|are) acceptable|(?:is|are|will be|would be) eligible|(?:may|can|will) be (?:enrolled|included|eligible)|(?:may|can) be used"
       + "|(?:may|can) participate|at the discretion of|(?:should|will|is|are) not (?:be )?excluded)\\b");
   /**
@@ -73,6 +124,13 @@ public final class CriteriaReading {
    */
   private static final Pattern OPENS_NEGATED = Pattern.compile("(?i)^(?:no|not|none|never|without|neither|must not|may not|should not)\\b"
       + "(?!\\s+(?:be\\s+)?(?:a\\s+)?(?:eligible|candidate|suitable|fit|able|amenable|appropriate|considered)\\b)");
+  /**
+   * What happens to patients once enrolled ("Patients developing AIHA on protocol will not undergo
+   * fludarabine until ...", "a participant who becomes pregnant during the study will be
+   * withdrawn"): how the study runs, not whom it lets in.
+   */
+  private static final Pattern IN_STUDY = Pattern.compile("(?i)\\b(?:developing|who (?:develops?|becomes?|experiences?))\\b[^.;]{0,80}"
+      + "\\b(?:on|during|while on|after enrolling in|after enrollment in) (?:the )?(?:protocol|study|treatment|trial)\\b");
   /** A remark under a criterion, which keeps nobody out unless it says so. */
   private static final Pattern NOTE = Pattern.compile("(?i)^(?:\\w[.)]\\s*)?note\\b");
   /** A heading or sub-heading: a line ending in a colon, or "Inclusion Criteria" / "Exclusion criteria" alone. */
@@ -135,7 +193,7 @@ public final class CriteriaReading {
 
   private static boolean excludes(String sentence, Direction direction) {
     if (direction == Direction.EXCLUDES) {
-      return !allows(sentence) && !(NOTE.matcher(sentence).find() && !SAYS_EXCLUDED.matcher(sentence).find());
+      return !allows(sentence) && !(NOTE.matcher(sentence).find() && !SAYS_EXCLUDED.matcher(sentence).find()) && !IN_STUDY.matcher(sentence).find();
     }
     // "(ie, ECOG PS 2 participants with portal vein thrombosis are excluded)" inside a requirement is an aside
     return OPENS_NEGATED.matcher(sentence).find() || !allows(sentence) && SAYS_EXCLUDED.matcher(PARENTHESES.matcher(sentence).replaceAll(" ")).find();

@@ -1,6 +1,7 @@
 package org.trialsearch.enrich;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
@@ -107,6 +108,40 @@ class CriteriaReadingTest {
       searched = searched.replace(aside, " ".repeat(aside.length()));
     }
     assertEquals(searched, halves.exclusionSearched(), "searched without its asides, every other word where it was");
+  }
+
+  @Test
+  void reasonsAndPurposesAreAsidesAndAReasonGoesOnOverAWrappedLine() {
+    // lines of NCT00003659 (wrapped as the record is), NCT01562210, NCT00006430 and NCT00462995
+    String exclusion = String.join("\n",
+        "-  Patients with significant autoimmune hemolytic anemia shall not be eligible for treatment on this protocol as there is some evidence that",
+        "   fludarabine can worsen these conditions.",
+        "-  Concomitant prednisone therapy will not be permitted as the combination of fludarabine",
+        "   and prednisone is known to increase the risk",
+        "* Hepatitis B or Hepatitis C as they may be more at risk of toxicity from Olaparib",
+        "-  The patient has inadequate peripheral vein access to perform leukapheresis.",
+        "-  Because drugs that induce CYP3A4 enzymes reduce erlotinib, patients with ongoing use of phenytoin or rifampicin are excluded.",
+        "-  Less than 5 years since prior chemotherapy, or prior cladribine as well as fludarabine is excluded.");
+    CriteriaReading.Halves halves = CriteriaReading.of(split("* Adults", exclusion));
+    String searched = exclusion;
+    for (String aside : List.of("as there is some evidence that\n   fludarabine can worsen these conditions",
+        "as the combination of fludarabine\n   and prednisone is known to increase the risk", "as they may be more at risk of toxicity from Olaparib",
+        "access to perform leukapheresis", "Because drugs that induce CYP3A4 enzymes reduce erlotinib")) {
+      assertTrue(searched.contains(aside), aside);
+      searched = searched.replace(aside, aside.replaceAll("[^\n]", " "));
+    }
+    assertEquals(searched, halves.exclusionSearched(), "the point in time since chemotherapy and the list 'as well as' stay searched");
+  }
+
+  @Test
+  void whatHappensToEnrolledPatientsExcludesNobody() {
+    // NCT00001586's exclusion, whose last sentence is how the study treats patients who develop AIHA on it
+    String first = "Patients with active autoimmune hemolytic anemia (AIHA) grade III or higher shall not be enrolled.";
+    String inStudy = "Patients developing AIHA or ITP on protocol may be managed as medically indicated on protocol but will generally not undergo "
+        + "fludarabine/rituximab treatment until resolution of hemolysis.";
+    CriteriaReading.Halves halves = CriteriaReading.of(split("* Adults", first + " " + inStudy));
+    assertEquals(String.join("\n", "* Adults", inStudy), halves.inclusion());
+    assertEquals(first, halves.exclusion());
   }
 
   @Test

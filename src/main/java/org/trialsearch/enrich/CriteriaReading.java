@@ -55,19 +55,24 @@ public final class CriteriaReading {
   /**
    * Words of an exclusion that are not what it excludes: a point in time ("within 2 weeks before
    * leukapheresis", "within 10 days of first dose of bevacizumab", "during treatment with"), an
-   * exception ("(other than rituximab)", "except bevacizumab"), a reason ("because the fludarabine
-   * used in this trial ...", "as there is some evidence that fludarabine can worsen ...", "as they
-   * may be more at risk of toxicity from olaparib") or a purpose ("inadequate vein access to perform
-   * leukapheresis", "in order to ..."). What they name is the trial's own treatment or procedure,
-   * or another drug's timing, not what keeps a patient out. A point in time, an exception or a
-   * purpose runs to the next comma, as what follows a comma is as often excluded again ("with the
+   * exception ("(other than rituximab)", "except bevacizumab", "unless taking warfarin"), a reason
+   * ("because the fludarabine used in this trial ...", "as there is some evidence that fludarabine
+   * can worsen ...", "as they may be more at risk of toxicity from olaparib"), a purpose
+   * ("inadequate vein access to perform leukapheresis", "in order to ...") or fitness for what the
+   * trial gives ("a condition which precludes apheresis", "donor unfit to receive G-CSF and undergo
+   * apheresis"). What they name is the trial's own treatment or procedure, or another drug's
+   * timing, not what keeps a patient out. Not "contraindication to X": X is as often a drug the
+   * trial may need ("contraindication to bevacizumab" in a CAR-T trial for glioblastoma). All but
+   * a reason run to the next comma, as what follows a comma is as often excluded again ("with the
    * exception of diverticulosis, systemic lupus erythematosus, sarcoidosis"); a reason to the end
    * of its sentence.
    */
   static final Pattern ASIDE = Pattern.compile("(?i)\\b(?:(?:" + String.join("|",
       "prior to|before|until|during|at the time of|(?:first|initial|last) dose of|start of|initiation of", // a point in time
-      "except|other than|with the exception of|excluding", // an exception
-      "access (?:to perform|for)|in order to|for the purpose of") // a purpose
+      "except|other than|with the exception of|excluding|apart from|aside from|unless", // an exception
+      "access (?:to perform|for)|in order to|for the purpose of", // a purpose
+      "contraindicates|precludes?|(?:worsened|aggravated) by" // fitness for what the trial gives
+          + "|(?:unfit|unable|ineligible|not able|inability|not eligible) to (?:receive|undergo|tolerate)|(?:to|will not|cannot|can't) undergo")
       + ")\\b[^.;:,()\\n]*"
       + "|(?:because|" + REASON + ")\\b" + IN_REASON + "*)");
 

@@ -111,8 +111,9 @@ class CriteriaReadingTest {
   }
 
   @Test
-  void reasonsAndPurposesAreAsidesAndAReasonGoesOnOverAWrappedLine() {
-    // lines of NCT00003659 (wrapped as the record is), NCT01562210, NCT00006430 and NCT00462995
+  void reasonsPurposesExceptionsAndFitnessAreAsidesAndAReasonGoesOnOverAWrappedLine() {
+    // lines of NCT00003659 (wrapped as the record is), NCT01562210, NCT00006430, NCT00462995, NCT00462345, NCT00460967,
+    // NCT00001623, NCT00001409 and NCT05241392
     String exclusion = String.join("\n",
         "-  Patients with significant autoimmune hemolytic anemia shall not be eligible for treatment on this protocol as there is some evidence that",
         "   fludarabine can worsen these conditions.",
@@ -121,16 +122,22 @@ class CriteriaReadingTest {
         "* Hepatitis B or Hepatitis C as they may be more at risk of toxicity from Olaparib",
         "-  The patient has inadequate peripheral vein access to perform leukapheresis.",
         "-  Because drugs that induce CYP3A4 enzymes reduce erlotinib, patients with ongoing use of phenytoin or rifampicin are excluded.",
-        "-  Less than 5 years since prior chemotherapy, or prior cladribine as well as fludarabine is excluded.");
+        "-  Less than 5 years since prior chemotherapy, or prior cladribine as well as fludarabine is excluded.",
+        "- concurrent treatment with any DMARD (apart from methotrexate), anti-TNF alpha therapy, or other biologic agent.",
+        "- Subjects with prolonged PT/PTT (unless the subject is taking warfarin), hematocrit <35%",
+        "- Donor unfit to receive G-CSF and undergo apheresis.",
+        "Untreated medical condition which, in the judgement of the Principal Investigator, precludes apheresis.",
+        "* Contraindication to bevacizumab");
     CriteriaReading.Halves halves = CriteriaReading.of(split("* Adults", exclusion));
     String searched = exclusion;
     for (String aside : List.of("as there is some evidence that\n   fludarabine can worsen these conditions",
         "as the combination of fludarabine\n   and prednisone is known to increase the risk", "as they may be more at risk of toxicity from Olaparib",
-        "access to perform leukapheresis", "Because drugs that induce CYP3A4 enzymes reduce erlotinib")) {
+        "access to perform leukapheresis", "Because drugs that induce CYP3A4 enzymes reduce erlotinib", "apart from methotrexate",
+        "unless the subject is taking warfarin", "unfit to receive G-CSF and undergo apheresis", "precludes apheresis")) {
       assertTrue(searched.contains(aside), aside);
       searched = searched.replace(aside, aside.replaceAll("[^\n]", " "));
     }
-    assertEquals(searched, halves.exclusionSearched(), "the point in time since chemotherapy and the list 'as well as' stay searched");
+    assertEquals(searched, halves.exclusionSearched(), "the point in time since chemotherapy, the list 'as well as' and the contraindication stay searched");
   }
 
   @Test

@@ -58,6 +58,18 @@ public final class TextAnalysis {
    */
   private static final Pattern PRIOR_TO = Pattern.compile("(?i)\\bprior[ ]to\\b");
 
+  /**
+   * A case-sensitive word joined by a hyphen to a number is a code name, not the word: "MS-325" (a
+   * contrast agent) is not multiple sclerosis, "PE-38" (an exotoxin) not pulmonary embolism. The
+   * hyphen becomes an underscore, which the tokenizer keeps inside one word ("ms_325"); the same
+   * length, so offsets hold.
+   */
+  private static Pattern codeNames(Set<String> caseSensitiveWords) {
+    if (caseSensitiveWords.isEmpty()) return null;
+    String words = caseSensitiveWords.stream().sorted().map(Pattern::quote).collect(Collectors.joining("|"));
+    return Pattern.compile("(?<=\\b(?:" + words + "))-(?=\\d)");
+  }
+
   private final Set<String> caseSensitiveWords;
   private final SynonymMap synonyms;
   private final Analyzer words;
@@ -135,10 +147,12 @@ public final class TextAnalysis {
    *     between two words leaves a gap, so they pair with a filler, never with each other
    */
   private static Analyzer english(Set<String> caseSensitiveWords, SynonymMap synonyms, boolean dropStopWords, boolean pairs) {
+    Pattern codeNames = codeNames(caseSensitiveWords);
     return new Analyzer() {
       @Override
       protected Reader initReader(String fieldName, Reader reader) {
-        return new PatternReplaceCharFilter(PRIOR_TO, "prior_to", new PatternReplaceCharFilter(JOINED_WORDS, " ", reader));
+        Reader read = new PatternReplaceCharFilter(PRIOR_TO, "prior_to", new PatternReplaceCharFilter(JOINED_WORDS, " ", reader));
+        return codeNames == null ? read : new PatternReplaceCharFilter(codeNames, "_", read);
       }
 
       @Override

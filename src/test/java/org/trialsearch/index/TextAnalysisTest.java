@@ -1,0 +1,28 @@
+package org.trialsearch.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.trialsearch.config.ConfigSource;
+import org.trialsearch.vocabulary.Vocabulary;
+
+class TextAnalysisTest {
+
+  private final TextAnalysis analysis = TextAnalysis.of(Vocabulary.load(ConfigSource.folder(Path.of("index-config"))));
+
+  @Test
+  void abbreviationsThatAreWordsInLowerCaseAreKeptApart() {
+    assertEquals(List.of("_ms", "relapse"), analysis.terms("MS relapses"));
+    assertEquals(List.of("ms", "time", "10"), analysis.terms("ms timed to 10"), "milliseconds");
+  }
+
+  @Test
+  void anAbbreviationJoinedToANumberIsACodeName() {
+    // NCT00001633's contrast agent and NCT00003020's exotoxin
+    assertEquals(List.of("ms_325", "contrast", "agent"), analysis.terms("MS-325 contrast agent"));
+    assertEquals(List.of("antibody", "pe_38"), analysis.terms("antibodies to PE-38"));
+    assertEquals(List.of("_ms", "2", "years"), analysis.terms("MS - 2 years"), "a hyphen between words with spaces is not a join");
+  }
+}

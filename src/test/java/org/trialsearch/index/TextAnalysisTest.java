@@ -1,6 +1,7 @@
 package org.trialsearch.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -24,5 +25,13 @@ class TextAnalysisTest {
     assertEquals(List.of("ms_325", "contrast", "agent"), analysis.terms("MS-325 contrast agent"));
     assertEquals(List.of("antibody", "pe_38"), analysis.terms("antibodies to PE-38"));
     assertEquals(List.of("_ms", "2", "years"), analysis.terms("MS - 2 years"), "a hyphen between words with spaces is not a join");
+  }
+
+  @Test
+  void anAbbreviationOfSeveralSensesFindsEachOneWayOnly() {
+    List<String> ra = TextAnalysis.terms(analysis.withSynonyms(), Fields.TITLE, "RA");
+    assertTrue(ra.containsAll(List.of("ra", "rheumatoid", "arthritis", "refractory", "anemia")), ra.toString());
+    assertEquals(List.of("rheumatoid", "arthritis"), TextAnalysis.terms(analysis.withSynonyms(), Fields.TITLE, "rheumatoid arthritis"),
+        "a sense does not find the letters, which as often mean another");
   }
 }

@@ -67,7 +67,7 @@ public final class TextAnalysis {
   private static Pattern codeNames(Set<String> caseSensitiveWords) {
     if (caseSensitiveWords.isEmpty()) return null;
     String words = caseSensitiveWords.stream().sorted().map(Pattern::quote).collect(Collectors.joining("|"));
-    return Pattern.compile("(?<=\\b(?:" + words + "))-(?=\\d)");
+    return Pattern.compile("-(?=\\d)(?<=\\b(?:" + words + ")-)"); // the hyphen first: most text has none before a digit
   }
 
   private final Set<String> caseSensitiveWords;

@@ -11,8 +11,12 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.trialsearch.index.Fields;
@@ -95,10 +99,40 @@ final class Snippets {
     Map<String, Query> byField = new java.util.HashMap<>();
     leaves.forEach((field, queries) -> {
       BooleanQuery.Builder any = new BooleanQuery.Builder();
-      queries.forEach(q -> any.add(q, BooleanClause.Occur.SHOULD));
+      withoutWordsOfSynonymSets(queries).forEach(q -> any.add(q, BooleanClause.Occur.SHOULD));
       byField.put(field, any.build());
     });
     return byField;
+  }
+
+  /**
+   * A word or phrase asked for as written and again with its synonyms ("leukaemia" and {leukaemia,
+   * leukemia}; "hepatitis b" and "hepatitis {b, hbv}") marks the same text: the one with synonyms
+   * alone is matched, once.
+   */
+  private static List<Query> withoutWordsOfSynonymSets(java.util.Set<Query> queries) {
+    java.util.Set<Term> inSets = new java.util.HashSet<>();
+    List<MultiPhraseQuery> phraseSets = new ArrayList<>();
+    for (Query query : queries) {
+      if (query instanceof SynonymQuery set) set.getTerms().forEach(inSets::add);
+      if (query instanceof MultiPhraseQuery set) phraseSets.add(set);
+    }
+    return queries.stream()
+        .filter(q -> !(q instanceof TermQuery word && inSets.contains(word.getTerm())))
+        .filter(q -> !(q instanceof PhraseQuery phrase && phraseSets.stream().anyMatch(set -> covers(set, phrase))))
+        .toList();
+  }
+
+  private static boolean covers(MultiPhraseQuery set, PhraseQuery phrase) {
+    Term[] words = phrase.getTerms();
+    Term[][] choices = set.getTermArrays();
+    if (set.getSlop() != phrase.getSlop() || choices.length != words.length || !java.util.Arrays.equals(set.getPositions(), phrase.getPositions())) {
+      return false;
+    }
+    for (int i = 0; i < words.length; i++) {
+      if (!java.util.Arrays.asList(choices[i]).contains(words[i])) return false;
+    }
+    return true;
   }
 
   /** Reads field values from the hits' stored text. */

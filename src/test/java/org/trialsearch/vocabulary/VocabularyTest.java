@@ -68,6 +68,13 @@ class VocabularyTest {
   }
 
   @Test
+  void anAbbreviationOfSeveralSensesIsOneAbbreviation() {
+    ConfigSource broken = source(Map.of("abbreviations.txt", "RA => rheumatoid arthritis | refractory anemia\nPD | PKD => Parkinson's disease\n"));
+    ConfigException e = assertThrows(ConfigException.class, () -> Vocabulary.load(broken));
+    assertEquals("abbreviations.txt:2: expected one abbreviation before '=>', found 2", e.getMessage());
+  }
+
+  @Test
   void aLineWithoutArrowIsRejected() {
     ConfigSource broken = source(Map.of("statuses.txt", "Recruiting RECRUITING\n"));
     ConfigException e = assertThrows(ConfigException.class, () -> Vocabulary.load(broken));

@@ -46,12 +46,12 @@ public record StoredHit(@JsonUnwrapped TrialSummary summary, Map<String, List<St
     }
   }
 
-  public static StoredHit of(EnrichedTrial enriched) {
+  /** The hit of a trial, from the criteria and conditions its document has read already. */
+  static StoredHit of(EnrichedTrial enriched, TrialDocuments.Reading reading) {
     Trial trial = enriched.trial();
     Eligibility eligibility = trial.eligibility();
     boolean split = eligibility != null && eligibility.isSplit();
     Map<String, List<String>> text = new LinkedHashMap<>();
-    TrialDocuments.Reading reading = new TrialDocuments.Reading(trial);
     for (String field : SNIPPET_FIELDS) {
       if (split && field.equals(Fields.CRITERIA)) continue; // the halves show the same text
       List<String> values = TrialDocuments.textValues(field, trial, enriched.facets(), reading);

@@ -42,14 +42,15 @@ public final class TrialDocuments {
     Document doc = new Document();
     doc.add(new StringField(Fields.NCT_ID, trial.nctId(), Field.Store.YES));
     doc.add(new SortedDocValuesField(Fields.NCT_ID, new BytesRef(trial.nctId())));
-    addText(doc, trial, facets);
+    Reading reading = new Reading(trial);
+    addText(doc, trial, facets, reading);
     Eligibility eligibility = trial.eligibility();
     if (eligibility != null && eligibility.criteria() != null && !eligibility.isSplit()) {
       doc.add(new StringField(Fields.CRITERIA_READ, Fields.CRITERIA_INFERRED, Field.Store.NO));
     }
     addFacets(doc, trial, facets);
     addNumbers(doc, trial, facets);
-    doc.add(new BinaryDocValuesField(Fields.HIT, new BytesRef(StoredHit.of(enriched).toBytes())));
+    doc.add(new BinaryDocValuesField(Fields.HIT, new BytesRef(StoredHit.of(enriched, reading).toBytes())));
     doc.add(new StoredField(Fields.RECORD, new BytesRef(Json.mapper().writeValueAsBytes(enriched))));
     doc.add(new StoredField(Fields.SOURCE_RECORDS, new BytesRef(Json.mapper().writeValueAsBytes(sourceRecords))));
     return FacetFields.config().build(doc);
@@ -72,8 +73,7 @@ public final class TrialDocuments {
     return type;
   }
 
-  private static void addText(Document doc, Trial trial, TrialFacets facets) {
-    Reading reading = new Reading(trial);
+  private static void addText(Document doc, Trial trial, TrialFacets facets, Reading reading) {
     for (String field : Fields.TEXT_FIELDS) {
       FieldType type = field.equals(Fields.ID) ? TextField.TYPE_NOT_STORED : TEXT_WITH_OFFSETS;
       boolean paired = Fields.PAIRED_FIELDS.contains(field);

@@ -6,7 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -58,8 +63,7 @@ final class Snippets {
     for (String field : StoredHit.SNIPPET_FIELDS) {
       QueryDeadline.check();
       Query fieldQuery = fieldQueries.get(field);
-      highlights.put(field, fieldQuery == null ? new String[docIds.length]
-          : highlighter.highlightFields(new String[] {field}, fieldQuery, docIds, new int[] {passages(field)}).get(field));
+      highlights.put(field, fieldQuery == null ? new String[docIds.length] : highlight(highlighter, searcher, field, fieldQuery, docIds));
     }
     List<Map<String, List<String>>> out = new ArrayList<>();
     for (int i = 0; i < docIds.length; i++) {
@@ -71,6 +75,61 @@ final class Snippets {
       out.add(snippets);
     }
     return out;
+  }
+
+  /**
+   * A field's fragments of the hits that hold at least one of the words its query looks for there.
+   * The highlighter matches the query against every hit it is given, building it anew for each; a
+   * hit without any of the words cannot have a fragment, and is passed over here after one look-up
+   * of each word's postings.
+   */
+  private String[] highlight(UnifiedHighlighter highlighter, IndexSearcher searcher, String field, Query fieldQuery, int[] docIds) throws IOException {
+    String[] fragments = new String[docIds.length];
+    int[] holding = holdingAnyTerm(searcher, fieldQuery, docIds);
+    if (holding.length == 0) return fragments;
+    int[] docs = new int[holding.length];
+    for (int i = 0; i < holding.length; i++) docs[i] = docIds[holding[i]];
+    String[] found = highlighter.highlightFields(new String[] {field}, fieldQuery, docs, new int[] {passages(field)}).get(field);
+    for (int i = 0; i < holding.length; i++) fragments[holding[i]] = found[i];
+    return fragments;
+  }
+
+  /** The positions in {@code docIds} of the documents that hold any term of the query (its exclusions aside). */
+  private static int[] holdingAnyTerm(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
+    java.util.Set<Term> terms = new java.util.HashSet<>();
+    query.visit(new QueryVisitor() {
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+      }
+
+      @Override
+      public void consumeTerms(Query leaf, Term... leafTerms) {
+        terms.addAll(java.util.Arrays.asList(leafTerms));
+      }
+    });
+    boolean[] holds = new boolean[docIds.length];
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    Integer[] order = new Integer[docIds.length];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> docIds[i]));
+    for (Term term : terms) {
+      PostingsEnum postings = null;
+      int leaf = -1;
+      for (int i : order) {
+        if (holds[i]) continue;
+        int at = ReaderUtil.subIndex(docIds[i], leaves);
+        if (at != leaf) {
+          leaf = at;
+          Terms inField = leaves.get(at).reader().terms(term.field());
+          TermsEnum termsEnum = inField == null ? null : inField.iterator();
+          postings = termsEnum != null && termsEnum.seekExact(term.bytes()) ? termsEnum.postings(null, PostingsEnum.NONE) : null;
+        }
+        int doc = docIds[i] - leaves.get(at).docBase;
+        if (postings != null && (postings.docID() < doc ? postings.advance(doc) : postings.docID()) == doc) holds[i] = true;
+      }
+    }
+    return java.util.stream.IntStream.range(0, docIds.length).filter(i -> holds[i]).toArray();
   }
 
   /**

@@ -65,22 +65,29 @@ public final class ForgivingQueryParser {
    * that would expand past the searcher's clause limit (a long title full of abbreviations that
    * each have synonyms) is built again more narrowly rather than refused.
    */
-  private record Mode(QueryBuilder synonyms, Map<String, Float> weights, Map<String, Optional<Query>> built) {
+  private record Mode(QueryBuilder synonyms, QueryBuilder asWritten, Map<String, Float> weights, Map<String, Optional<Query>> built) {
     /** A mode as configured; each parse searches with its own copy ({@link #forOneParse}). */
     Mode(QueryBuilder synonyms, Map<String, Float> weights) {
-      this(synonyms, weights, null);
+      this(synonyms, null, weights, null);
+    }
+
+    /** Whether this mode adds the synonyms of the words to what it searches. */
+    boolean expands() {
+      return synonyms != asWritten;
     }
 
     /**
      * This mode for one parse, remembering the query of each word or phrase in each field: a piece
      * is searched strictly, loosely and for evidence, each analysing it again in every field.
+     * Each text is analysed once, as written and with synonyms, for all the fields.
      */
-    Mode forOneParse() {
-      return new Mode(synonyms, weights, new HashMap<>());
+    Mode forOneParse(QueryBuilder written) {
+      QueryBuilder once = new OnceAnalysed(written);
+      return new Mode(synonyms == written ? once : new OnceAnalysed(synonyms), once, weights, new HashMap<>());
     }
 
     Mode over(Map<String, Float> otherWeights) {
-      return new Mode(synonyms, otherWeights, built);
+      return new Mode(synonyms, asWritten, otherWeights, built);
     }
   }
 
@@ -114,10 +121,10 @@ public final class ForgivingQueryParser {
   public ParsedQuery parse(String text) {
     List<List<Piece>> groups = TokenForms.of(QueryLexer.groups(names(QueryLexer.lex(text))), this::indexedAsWritten);
     for (Mode mode : modes) {
-      ParsedQuery query = parse(groups, mode.forOneParse());
+      ParsedQuery query = parse(groups, mode.forOneParse(asWritten));
       if (fits(query)) return query;
     }
-    Mode narrowest = modes.get(modes.size() - 1).forOneParse();
+    Mode narrowest = modes.get(modes.size() - 1).forOneParse(asWritten);
     for (int kept = groups.size() - 1; kept > 1; kept--) {
       ParsedQuery query = parse(groups.subList(0, kept), narrowest);
       if (fits(query)) return query;
@@ -141,7 +148,7 @@ public final class ForgivingQueryParser {
         }
       }
     }
-    Query proximity = proximity(groups);
+    Query proximity = proximity(groups, mode);
     Query strict = withProximity(combine(required, excluded, required.size()), proximity);
     boolean loosens = groups.stream().flatMap(List::stream).anyMatch(p -> p.quoted() && !p.negated());
     Query evidenced = evidenced(strict, groups, mode);
@@ -210,14 +217,14 @@ public final class ForgivingQueryParser {
    * Trials whose title, conditions or summary hold the query's plain words close together rank
    * higher ("hepatitis B vaccine" as words in a row beats the three words apart).
    */
-  private Query proximity(List<List<Piece>> groups) {
+  private static Query proximity(List<List<Piece>> groups, Mode mode) {
     List<String> words = groups.stream().filter(g -> g.size() == 1 && g.get(0).field() == null && !g.get(0).negated())
         .map(g -> g.get(0).text()).toList();
     if (words.size() < 2) return null;
     String text = String.join(" ", words);
     List<Query> perField = new ArrayList<>();
     for (String field : PROXIMITY_FIELDS) {
-      Query phrase = asWritten.createPhraseQuery(field, text, PROXIMITY_SLOP);
+      Query phrase = mode.asWritten().createPhraseQuery(field, text, PROXIMITY_SLOP);
       if (phrase != null) perField.add(phrase);
     }
     return perField.isEmpty() ? null : new BoostQuery(new DisjunctionMaxQuery(perField, 0.1f), PROXIMITY_BOOST);
@@ -325,10 +332,10 @@ public final class ForgivingQueryParser {
   }
 
   private Query analysedFieldQuery(String field, String text, Mode mode, int slop) {
-    Query phrase = asWritten.createPhraseQuery(field, text, slop);
+    Query phrase = mode.asWritten().createPhraseQuery(field, text, slop);
     if (slop > 0 && phrase instanceof PhraseQuery value && endsInSmallNumber(value)) return valueNotListedOn(value);
     Query written = slop == 0 ? PhrasePairs.of(phrase) : phrase;
-    if (mode.synonyms() == asWritten) return written;
+    if (!mode.expands()) return written;
     Query expanded;
     try {
       expanded = mode.synonyms().createPhraseQuery(field, text, slop);

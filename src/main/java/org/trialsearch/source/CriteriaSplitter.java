@@ -20,6 +20,24 @@ public final class CriteriaSplitter {
   private static final Pattern HEADING = Pattern.compile(
       "(?i)^[\\s*#>_-]*(?:[a-z/-]+\\s+){0,3}?(inclusion|exclusion)(?:\\s+criteri(?:a|on))?\\b[^\\n]{0,60}$");
 
+  /**
+   * A heading with the first criterion, or a sentence about them, on its own line ("Exclusion
+   * Criteria: The person who meets any of the following criteria will be excluded", "Inclusion
+   * criteria: - Age > 18 years"): the text after the colon belongs to the half.
+   */
+  private static final Pattern HEADING_THEN_TEXT = Pattern.compile(
+      "(?i)^[\\s*#>_-]*(?:[a-z/-]+\\s+){0,3}?(inclusion|exclusion)\\s+criteri(?:a|on)[ \\t]*:[ \\t]*(\\S.*)$");
+
+  /**
+   * A heading run on after the last criterion of the other half, in records whose line breaks were
+   * lost ("... Hepatitis C at screening Exclusion Criteria:- Any unstable ..."): written as a
+   * heading, after a word in lower case or a number, it starts a line of its own. Not after a
+   * capitalised word, which is the heading's own ("Key Exclusion Criteria:", "Healthy Control
+   * Exclusion Criteria:").
+   */
+  private static final Pattern RUN_ON_HEADING = Pattern.compile(
+      "\\b((?:\\p{Ll}|\\d)[\\w-]*[.;,)]?)[ \\t]+(?=(?:Inclusion Criteria|INCLUSION CRITERIA|Exclusion Criteria|EXCLUSION CRITERIA)[ \\t]*:)");
+
   private CriteriaSplitter() {}
 
   public static Halves split(String criteria) {
@@ -30,12 +48,15 @@ public final class CriteriaSplitter {
     StringBuilder current = before;
     boolean sawInclusion = false;
     boolean sawHeading = false;
-    for (String line : criteria.split("\\R", -1)) {
-      Half half = headingOf(line);
+    for (String line : RUN_ON_HEADING.matcher(criteria).replaceAll("$1\n").split("\\R", -1)) {
+      var withText = HEADING_THEN_TEXT.matcher(line);
+      boolean textAfter = withText.matches() && isHeading(line);
+      Half half = textAfter ? half(withText.group(1)) : headingOf(line);
       if (half != null) {
         sawHeading = true;
         sawInclusion |= half == Half.INCLUSION;
         current = half == Half.INCLUSION ? inclusion : exclusion;
+        if (textAfter) current.append(withText.group(2)).append('\n');
         continue;
       }
       current.append(line).append('\n');
@@ -50,7 +71,11 @@ public final class CriteriaSplitter {
   public static Half headingOf(String line) {
     var heading = HEADING.matcher(line);
     if (!heading.matches() || !isHeading(line)) return null;
-    return heading.group(1).equalsIgnoreCase("inclusion") ? Half.INCLUSION : Half.EXCLUSION;
+    return half(heading.group(1));
+  }
+
+  private static Half half(String word) {
+    return word.equalsIgnoreCase("inclusion") ? Half.INCLUSION : Half.EXCLUSION;
   }
 
   /**

@@ -64,6 +64,30 @@ class CriteriaAndAgesTest {
     assertEquals("- pregnancy\nExclusion of patients with active infection is at the investigator's discretion", halves.exclusion());
   }
 
+  @Test
+  void aHeadingsOwnLineMayHoldTextOfItsHalf() {
+    Trial trial = read("misc-ctg-studies-2.json", "NCT05923281");
+    var eligibility = trial.eligibility();
+    assertTrue(eligibility.inclusion().startsWith("The person who meet all the following criteria the object to the clinical trial\n"),
+        eligibility.inclusion());
+    assertTrue(eligibility.exclusion().startsWith("The person who meet any of the following criteria will be excluded from the study.\n"),
+        eligibility.exclusion());
+    assertTrue(eligibility.exclusion().contains("4. Patients with undergoing LDL apheresis"), eligibility.exclusion());
+    assertTrue(!eligibility.inclusion().contains("LDL apheresis"), eligibility.inclusion());
+
+    var halves = CriteriaSplitter.split("Inclusion criteria: - Age > 18 years\n- asthma\nExclusion Criteria:\n- smokers");
+    assertEquals("- Age > 18 years\n- asthma", halves.inclusion());
+    assertEquals("- smokers", halves.exclusion());
+  }
+
+  @Test
+  void aHeadingRunOnAfterTheLastCriterionStartsItsHalf() {
+    var halves = CriteriaSplitter.split("Inclusion Criteria:- Healthy adult male subjects\n"
+        + "Hepatitis C at screening Exclusion Criteria:- Any unstable medical disorder\nKey Exclusion Criteria:\n- smokers");
+    assertEquals("- Healthy adult male subjects\nHepatitis C at screening", halves.inclusion());
+    assertEquals("- Any unstable medical disorder\n- smokers", halves.exclusion());
+  }
+
   private static Trial read(String file, String nctId) {
     return Collected.from(SharedCorpus.v2().resolve(file)).trial(nctId);
   }

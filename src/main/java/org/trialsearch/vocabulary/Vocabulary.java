@@ -24,7 +24,7 @@ public record Vocabulary(
         new CanonicalNames(source.entries("phases.txt")),
         new CanonicalNames(source.entries("countries.txt")),
         new AgeGroups(source.entries("age-groups.txt")),
-        new SynonymGroups(source.entries("synonyms.txt"), source.entries("abbreviations.txt"), antigens),
+        new SynonymGroups(source.entries("synonyms.txt"), source.entries("abbreviations.txt"), source.entries("classes.txt"), antigens),
         new CanonicalNames(source.entries("sponsor-types.txt")),
         new CanonicalNames(source.entries("study-types.txt")),
         new CanonicalNames(source.entries("sexes.txt")));

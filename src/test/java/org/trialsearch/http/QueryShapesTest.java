@@ -205,6 +205,18 @@ class QueryShapesTest {
     assertEquals(total("\"CD19 CD22\" OR \"CD22 CD19\"", ""), total("CD19/CD22", ""));
   }
 
+  @Test
+  void aClassFindsTrialsThatNameOnlyItsMembers() {
+    // the judges' trials that exclude omeprazole or lansoprazole, never writing "proton pump inhibitor"
+    List<String> ppi = top("exclusion:proton pump inhibitors", "phase=PHASE3");
+    assertTrue(ppi.containsAll(List.of("NCT00002159", "NCT00002855", "NCT00462813", "NCT04870190")), ppi.toString());
+    // the field named before the first word holds for the whole name, as it does for the quoted name
+    assertEquals(total("exclusion:\"proton pump inhibitors\"", ""), total("exclusion:proton pump inhibitors", ""));
+    // one way: a member does not find its class
+    assertTrue(total("omeprazole", "") < total("\"proton pump inhibitor\"", ""));
+    assertFalse(all("omeprazole").contains("NCT00462813"), "names proton pump inhibitors, rabeprazole and esomeprazole, not omeprazole");
+  }
+
   private static List<String> top(String q, String params) {
     JsonNode answer = server.ok("/api/search?size=10&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + (params.isEmpty() ? "" : "&" + params));
     List<String> ids = new ArrayList<>();

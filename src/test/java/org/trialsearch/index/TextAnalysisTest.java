@@ -34,4 +34,15 @@ class TextAnalysisTest {
     assertEquals(List.of("rheumatoid", "arthritis"), TextAnalysis.terms(analysis.withSynonyms(), Fields.TITLE, "rheumatoid arthritis"),
         "a sense does not find the letters, which as often mean another");
   }
+
+  @Test
+  void aClassFindsItsMembersOneWayOnly() {
+    List<String> anthracyclines = TextAnalysis.terms(analysis.withSynonyms(), Fields.EXCLUSION, "anthracyclines");
+    assertTrue(anthracyclines.containsAll(List.of("anthracycline", "doxorubicin", "daunorubicin", "epirubicin", "idarubicin")),
+        anthracyclines.toString());
+    List<String> steroids = TextAnalysis.terms(analysis.withSynonyms(), Fields.EXCLUSION, "steroids");
+    assertTrue(steroids.containsAll(List.of("steroid", "corticosteroid", "glucocorticoid", "prednisone", "dexamethasone")), steroids.toString());
+    assertEquals(List.of("doxorubicin"), TextAnalysis.terms(analysis.withSynonyms(), Fields.EXCLUSION, "doxorubicin"),
+        "a member finds neither its class nor the other members");
+  }
 }

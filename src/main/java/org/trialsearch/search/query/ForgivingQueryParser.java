@@ -385,7 +385,8 @@ public final class ForgivingQueryParser {
   /**
    * Words in a row that together are a name of the vocabulary ("idecabtagene vicleucel", "large
    * B-cell lymphoma"), longest first, become one piece, as if quoted: the name's synonyms and the
-   * antigen of a product then count, as they do for the quoted name.
+   * antigen of a product then count, as they do for the quoted name. A field named before the
+   * first word holds for the whole name ("exclusion:proton pump inhibitors"), and so does a minus.
    */
   private List<Object> names(List<Object> tokens) {
     List<Object> out = new ArrayList<>();
@@ -393,16 +394,23 @@ public final class ForgivingQueryParser {
     while (i < tokens.size()) {
       int longest = 0;
       for (int n = Math.min(LONGEST_NAME, tokens.size() - i); n >= 2 && longest == 0; n--) {
-        if (plainWords(tokens.subList(i, i + n)) && analysis.isMultiWordName(analysis.terms(joined(tokens.subList(i, i + n))))) longest = n;
+        if (nameWords(tokens.subList(i, i + n)) && analysis.isMultiWordName(analysis.terms(joined(tokens.subList(i, i + n))))) longest = n;
       }
       if (longest == 0) {
         out.add(tokens.get(i++));
       } else {
-        out.add(Piece.word(joined(tokens.subList(i, i + longest))));
+        Piece first = (Piece) tokens.get(i);
+        out.add(new Piece(first.field(), joined(tokens.subList(i, i + longest)), first.negated(), false, false));
         i += longest;
       }
     }
     return out;
+  }
+
+  /** Unquoted words, the first of which alone may name a text field or be negated. */
+  private static boolean nameWords(List<Object> tokens) {
+    return tokens.get(0) instanceof Piece first && !first.quoted() && !first.numberedFamily()
+        && (first.field() == null || Fields.PAIRED_FIELDS.contains(first.field())) && plainWords(tokens.subList(1, tokens.size()));
   }
 
   private static boolean plainWords(List<Object> tokens) {

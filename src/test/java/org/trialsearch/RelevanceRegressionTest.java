@@ -27,7 +27,7 @@ import org.trialsearch.config.ConfigSource;
 class RelevanceRegressionTest {
 
   /** What the engine reaches on the whole set today; a change that falls below it fails. */
-  private static final double RECALL_FLOOR = 0.915;
+  private static final double RECALL_FLOOR = 0.918;
   private static final int MOST_INTRUSIONS = 23;
   private static final int LEAST_QUERIES = 180;
 

@@ -45,4 +45,13 @@ class TextAnalysisTest {
     assertEquals(List.of("doxorubicin"), TextAnalysis.terms(analysis.withSynonyms(), Fields.EXCLUSION, "doxorubicin"),
         "a member finds neither its class nor the other members");
   }
+
+  @Test
+  void anOrgansToxicityIsOneWordOrTwo() {
+    // NCT00002827 and NCT00005578 list "Cardiac Toxicity" as a condition
+    List<String> cardiotoxicity = TextAnalysis.terms(analysis.withSynonyms(), Fields.CONDITION, "cardiotoxicity");
+    assertTrue(cardiotoxicity.containsAll(analysis.terms("cardiotoxicity cardiac toxicity")), cardiotoxicity.toString());
+    List<String> liver = TextAnalysis.terms(analysis.withSynonyms(), Fields.CONDITION, "liver toxicity");
+    assertTrue(liver.containsAll(analysis.terms("hepatotoxicity")), liver.toString());
+  }
 }

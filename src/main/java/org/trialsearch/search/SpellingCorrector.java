@@ -5,30 +5,32 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
 import org.trialsearch.index.Fields;
 
 /**
  * "Did you mean": replaces each plain word of a query that the index barely knows with the most
  * frequent close spelling from the index's own vocabulary (titles, conditions, criteria), so
  * {@code leukimia} becomes {@code leukemia}. Field prefixes, quotes and operators stay as written.
+ * A close spelling keeps the first letter and is at most two edits away (a swap of two letters is
+ * one), with a similarity of at least {@link #ACCURACY}; the most similar wins, then the most
+ * frequent. The word's automaton is built once and run over each field's terms: building it was
+ * most of the cost, once per field and edit distance in Lucene's own spell checker.
  */
 final class SpellingCorrector {
 
   /** A lower-case word of letters, not inside quotes, not a field name or operator. */
   private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}:\"-])([A-Za-z]{4,})(?![\\p{L}\\p{N}:])");
   private static final String[] FIELDS = {Fields.CONDITION, Fields.TITLE, Fields.CRITERIA};
-
-  private final DirectSpellChecker checker = new DirectSpellChecker();
-
-  SpellingCorrector() {
-    checker.setMaxEdits(2);
-    checker.setMinPrefix(1);
-    checker.setAccuracy(0.7f);
-  }
+  private static final int MAX_EDITS = 2;
+  /** 1 - edits / the shorter word's length: "leukimia" to "leukemia" is 0.875. */
+  private static final float ACCURACY = 0.7f;
 
   /** The query with misspelt words replaced, or null when no word needs it. */
   String correct(String query, IndexReader reader) throws IOException {
@@ -46,17 +48,70 @@ final class SpellingCorrector {
     return changed ? out.toString() : null;
   }
 
+  /** A spelling of the index and how it compares with the word. */
+  private record Candidate(String text, float similarity, int docFreq) {
+    boolean beats(Candidate other) {
+      if (other == null || similarity != other.similarity) return other == null || similarity > other.similarity;
+      if (docFreq != other.docFreq) return docFreq > other.docFreq;
+      return text.compareTo(other.text) < 0;
+    }
+  }
+
   private String better(String word, IndexReader reader) throws IOException {
     int known = 0;
     for (String field : FIELDS) known += reader.docFreq(new Term(field, word));
     if (known >= 3) return null;
-    SuggestWord best = null;
+    int first = word.offsetByCodePoints(0, 1);
+    CompiledAutomaton close = new CompiledAutomaton(
+        new LevenshteinAutomata(word.substring(first), true).toAutomaton(MAX_EDITS, word.substring(0, first)), true, false);
+    Candidate best = null;
     for (String field : FIELDS) {
-      for (SuggestWord s : checker.suggestSimilar(new Term(field, word), 1, reader, SuggestMode.SUGGEST_MORE_POPULAR)) {
-        if (best == null || s.score > best.score || (s.score == best.score && s.freq > best.freq)) best = s;
+      Candidate inField = closest(word, field, close, reader);
+      if (inField != null && (best == null || inField.similarity > best.similarity
+          || inField.similarity == best.similarity && inField.docFreq > best.docFreq)) {
+        best = inField;
       }
     }
-    return best == null || best.string.equals(word) ? null : best.string;
+    return best == null ? null : best.text;
+  }
+
+  /** The field's best spelling other than the word, more frequent there than the word. */
+  private static Candidate closest(String word, String field, CompiledAutomaton close, IndexReader reader) throws IOException {
+    Terms terms = MultiTerms.getTerms(reader, field);
+    if (terms == null) return null;
+    int wordFreq = reader.docFreq(new Term(field, word));
+    int wordLength = word.codePointCount(0, word.length());
+    Candidate best = null;
+    TermsEnum spellings = close.getTermsEnum(terms);
+    for (BytesRef term = spellings.next(); term != null; term = spellings.next()) {
+      String text = term.utf8ToString();
+      if (text.equals(word)) continue;
+      int docFreq = spellings.docFreq();
+      if (docFreq <= wordFreq) continue;
+      int length = text.codePointCount(0, text.length());
+      float similarity = 1f - (float) edits(word, text) / Math.min(wordLength, length);
+      if (similarity < ACCURACY) continue;
+      Candidate candidate = new Candidate(text, similarity, docFreq);
+      if (candidate.beats(best)) best = candidate;
+    }
+    return best;
+  }
+
+  /** Edits between two words, a swap of neighbouring letters counting one (optimal string alignment). */
+  static int edits(String a, String b) {
+    int[] x = a.codePoints().toArray();
+    int[] y = b.codePoints().toArray();
+    int[][] d = new int[x.length + 1][y.length + 1];
+    for (int i = 0; i <= x.length; i++) d[i][0] = i;
+    for (int j = 0; j <= y.length; j++) d[0][j] = j;
+    for (int i = 1; i <= x.length; i++) {
+      for (int j = 1; j <= y.length; j++) {
+        int cost = x[i - 1] == y[j - 1] ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+    return d[x.length][y.length];
   }
 
   private static boolean inQuotes(String query) {

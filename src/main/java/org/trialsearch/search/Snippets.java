@@ -58,12 +58,12 @@ final class Snippets {
         .withMaxLength(100_000)
         .withMaxNoHighlightPassages(0)
         .withHighlightPhrasesStrictly(true), byDoc);
-    Map<String, Query> fieldQueries = perField(query);
+    Map<String, List<Query>> fieldLeaves = perField(query);
     Map<String, String[]> highlights = new java.util.HashMap<>();
     for (String field : StoredHit.SNIPPET_FIELDS) {
       QueryDeadline.check();
-      Query fieldQuery = fieldQueries.get(field);
-      highlights.put(field, fieldQuery == null ? new String[docIds.length] : highlight(highlighter, searcher, field, fieldQuery, docIds));
+      List<Query> leaves = fieldLeaves.get(field);
+      highlights.put(field, leaves == null ? new String[docIds.length] : highlight(highlighter, searcher, field, leaves, docIds));
     }
     List<Map<String, List<String>>> out = new ArrayList<>();
     for (int i = 0; i < docIds.length; i++) {
@@ -78,24 +78,45 @@ final class Snippets {
   }
 
   /**
-   * A field's fragments of the hits that hold at least one of the words its query looks for there.
-   * The highlighter matches the query against every hit it is given, building it anew for each; a
-   * hit without any of the words cannot have a fragment, and is passed over here after one look-up
-   * of each word's postings.
+   * A field's fragments of the hits, each matched against the words and phrases of the field's
+   * query that it holds a word of. The highlighter matches its query against every hit it is
+   * given, building it anew for each: a hit without any of the words cannot have a fragment, and
+   * the words a hit does not hold (most synonyms, most members of a class) cannot match in it.
+   * One look-up of each word's postings finds which hit holds which; hits that hold the same share
+   * one query.
    */
-  private String[] highlight(UnifiedHighlighter highlighter, IndexSearcher searcher, String field, Query fieldQuery, int[] docIds) throws IOException {
+  private String[] highlight(UnifiedHighlighter highlighter, IndexSearcher searcher, String field, List<Query> leaves, int[] docIds) throws IOException {
+    java.util.Set<Term> all = new java.util.HashSet<>();
+    leaves.forEach(leaf -> all.addAll(termsOf(leaf)));
+    List<java.util.Set<Term>> held = termsHeld(searcher, all, docIds);
+    Map<List<Integer>, List<Integer>> hitsByLeaves = new LinkedHashMap<>();
+    for (int i = 0; i < docIds.length; i++) {
+      java.util.Set<Term> holds = held.get(i);
+      List<Integer> matchable = java.util.stream.IntStream.range(0, leaves.size())
+          .filter(leaf -> mayMatch(leaves.get(leaf), holds)).boxed().toList();
+      if (!matchable.isEmpty()) hitsByLeaves.computeIfAbsent(matchable, k -> new ArrayList<>()).add(i);
+    }
     String[] fragments = new String[docIds.length];
-    int[] holding = holdingAnyTerm(searcher, fieldQuery, docIds);
-    if (holding.length == 0) return fragments;
-    int[] docs = new int[holding.length];
-    for (int i = 0; i < holding.length; i++) docs[i] = docIds[holding[i]];
-    String[] found = highlighter.highlightFields(new String[] {field}, fieldQuery, docs, new int[] {passages(field)}).get(field);
-    for (int i = 0; i < holding.length; i++) fragments[holding[i]] = found[i];
+    for (Map.Entry<List<Integer>, List<Integer>> group : hitsByLeaves.entrySet()) {
+      Query query = anyOf(group.getKey().stream().map(leaves::get).toList());
+      int[] docs = group.getValue().stream().mapToInt(i -> docIds[i]).toArray();
+      String[] found = highlighter.highlightFields(new String[] {field}, query, docs, new int[] {passages(field)}).get(field);
+      for (int k = 0; k < docs.length; k++) fragments[group.getValue().get(k)] = found[k];
+    }
     return fragments;
   }
 
-  /** The positions in {@code docIds} of the documents that hold any term of the query (its exclusions aside). */
-  private static int[] holdingAnyTerm(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
+  /** Whether a word or phrase may match a document that holds these of its terms: a phrase needs a word at each position. */
+  private static boolean mayMatch(Query leaf, java.util.Set<Term> held) {
+    if (leaf instanceof PhraseQuery phrase) return held.containsAll(java.util.Arrays.asList(phrase.getTerms()));
+    if (leaf instanceof MultiPhraseQuery phrase) {
+      return java.util.Arrays.stream(phrase.getTermArrays()).allMatch(choices -> java.util.Arrays.stream(choices).anyMatch(held::contains));
+    }
+    return termsOf(leaf).stream().anyMatch(held::contains);
+  }
+
+  /** The terms a query looks for (what it excludes aside). */
+  private static java.util.Set<Term> termsOf(Query query) {
     java.util.Set<Term> terms = new java.util.HashSet<>();
     query.visit(new QueryVisitor() {
       @Override
@@ -108,7 +129,13 @@ final class Snippets {
         terms.addAll(java.util.Arrays.asList(leafTerms));
       }
     });
-    boolean[] holds = new boolean[docIds.length];
+    return terms;
+  }
+
+  /** For each of the documents, which of the terms it holds. */
+  private static List<java.util.Set<Term>> termsHeld(IndexSearcher searcher, java.util.Set<Term> terms, int[] docIds) throws IOException {
+    List<java.util.Set<Term>> held = new ArrayList<>();
+    for (int i = 0; i < docIds.length; i++) held.add(new java.util.HashSet<>());
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     Integer[] order = new Integer[docIds.length];
     for (int i = 0; i < order.length; i++) order[i] = i;
@@ -117,7 +144,6 @@ final class Snippets {
       PostingsEnum postings = null;
       int leaf = -1;
       for (int i : order) {
-        if (holds[i]) continue;
         int at = ReaderUtil.subIndex(docIds[i], leaves);
         if (at != leaf) {
           leaf = at;
@@ -126,10 +152,10 @@ final class Snippets {
           postings = termsEnum != null && termsEnum.seekExact(term.bytes()) ? termsEnum.postings(null, PostingsEnum.NONE) : null;
         }
         int doc = docIds[i] - leaves.get(at).docBase;
-        if (postings != null && (postings.docID() < doc ? postings.advance(doc) : postings.docID()) == doc) holds[i] = true;
+        if (postings != null && (postings.docID() < doc ? postings.advance(doc) : postings.docID()) == doc) held.get(i).add(term);
       }
     }
-    return java.util.stream.IntStream.range(0, docIds.length).filter(i -> holds[i]).toArray();
+    return held;
   }
 
   /**
@@ -137,7 +163,7 @@ final class Snippets {
    * of which may match. The highlighter matches its query against every hit once per field; given
    * the whole query it would look up every field's words each time, most of a search's time.
    */
-  static Map<String, Query> perField(Query query) {
+  static Map<String, List<Query>> perField(Query query) {
     Map<String, java.util.Set<Query>> leaves = new java.util.HashMap<>();
     query.visit(new QueryVisitor() {
       @Override
@@ -155,13 +181,15 @@ final class Snippets {
         leaves.computeIfAbsent(field, f -> new java.util.LinkedHashSet<>()).add(shown);
       }
     });
-    Map<String, Query> byField = new java.util.HashMap<>();
-    leaves.forEach((field, queries) -> {
-      BooleanQuery.Builder any = new BooleanQuery.Builder();
-      withoutWordsOfSynonymSets(queries).forEach(q -> any.add(q, BooleanClause.Occur.SHOULD));
-      byField.put(field, any.build());
-    });
+    Map<String, List<Query>> byField = new java.util.HashMap<>();
+    leaves.forEach((field, queries) -> byField.put(field, withoutWordsOfSynonymSets(queries)));
     return byField;
+  }
+
+  private static Query anyOf(List<Query> leaves) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    leaves.forEach(q -> any.add(q, BooleanClause.Occur.SHOULD));
+    return any.build();
   }
 
   /**

@@ -17,12 +17,18 @@ import org.trialsearch.index.Fields;
 /**
  * A query builder for one parse that analyses each text once for all the text fields: they share
  * one analysis chain, and a query's pieces, built over every weighted field strictly, loosely and
- * for evidence, were otherwise analysed dozens of times. Ids and pairs fields have chains of their
- * own and are analysed as usual. Not shared between threads.
+ * for evidence, were otherwise analysed dozens of times. What a text builds in one field is built
+ * in the next by naming that field in its terms; shapes this does not know are built from the
+ * text's tokens again. Ids and pairs fields have chains of their own and are analysed as usual.
+ * Not shared between threads.
  */
 final class OnceAnalysed extends QueryBuilder {
 
   private final Map<String, Tokens> analysed = new HashMap<>();
+  /** The query each text, with its operator, quoting and slop, built first, and in which field. */
+  private final Map<String, Built> built = new HashMap<>();
+
+  private record Built(String field, Query query) {}
 
   /** A builder with the analyzer and settings of {@code like}. */
   OnceAnalysed(QueryBuilder like) {
@@ -35,9 +41,18 @@ final class OnceAnalysed extends QueryBuilder {
   @Override
   protected Query createFieldQuery(Analyzer analyzer, BooleanClause.Occur operator, String field, String queryText, boolean quoted, int phraseSlop) {
     if (!Fields.PAIRED_FIELDS.contains(field)) return super.createFieldQuery(analyzer, operator, field, queryText, quoted, phraseSlop);
+    String key = operator + "\u0000" + quoted + "\u0000" + phraseSlop + "\u0000" + queryText;
+    Built first = built.get(key);
+    if (first != null) {
+      if (first.query() == null) return null;
+      Query moved = QueryFields.moved(first.query(), first.field(), field);
+      if (moved != null) return moved;
+    }
     Tokens tokens = analysed.computeIfAbsent(queryText, text -> Tokens.of(analyzer, field, text));
     try (TokenStream replayed = tokens.replay()) {
-      return createFieldQuery(replayed, operator, field, quoted, phraseSlop);
+      Query query = createFieldQuery(replayed, operator, field, quoted, phraseSlop);
+      built.putIfAbsent(key, new Built(field, query));
+      return query;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

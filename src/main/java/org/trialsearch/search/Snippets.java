@@ -118,6 +118,12 @@ final class Snippets {
   /** The terms a query looks for (what it excludes aside). */
   private static java.util.Set<Term> termsOf(Query query) {
     java.util.Set<Term> terms = new java.util.HashSet<>();
+    forEachWanted(query, (leaf, leafTerms) -> terms.addAll(java.util.Arrays.asList(leafTerms)));
+    return terms;
+  }
+
+  /** Each leaf of a query with its terms, what the query excludes aside. */
+  private static void forEachWanted(Query query, java.util.function.BiConsumer<Query, Term[]> leafTerms) {
     query.visit(new QueryVisitor() {
       @Override
       public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
@@ -125,11 +131,10 @@ final class Snippets {
       }
 
       @Override
-      public void consumeTerms(Query leaf, Term... leafTerms) {
-        terms.addAll(java.util.Arrays.asList(leafTerms));
+      public void consumeTerms(Query leaf, Term... terms) {
+        leafTerms.accept(leaf, terms);
       }
     });
-    return terms;
   }
 
   /** For each of the documents, which of the terms it holds. */
@@ -165,21 +170,13 @@ final class Snippets {
    */
   static Map<String, List<Query>> perField(Query query) {
     Map<String, java.util.Set<Query>> leaves = new java.util.HashMap<>();
-    query.visit(new QueryVisitor() {
-      @Override
-      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-        return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
-      }
-
-      @Override
-      public void consumeTerms(Query leaf, Term... terms) {
-        if (terms.length == 0) return;
-        // a phrase looked up as pairs is marked as the phrase, in the text it pairs the words of
-        Query phrase = PhrasePairs.phraseOf(terms);
-        Query shown = phrase != null ? phrase : leaf;
-        String field = phrase != null ? Fields.pairedBy(terms[0].field()) : terms[0].field();
-        leaves.computeIfAbsent(field, f -> new java.util.LinkedHashSet<>()).add(shown);
-      }
+    forEachWanted(query, (leaf, terms) -> {
+      if (terms.length == 0) return;
+      // a phrase looked up as pairs is marked as the phrase, in the text it pairs the words of
+      Query phrase = PhrasePairs.phraseOf(terms);
+      Query shown = phrase != null ? phrase : leaf;
+      String field = phrase != null ? Fields.pairedBy(terms[0].field()) : terms[0].field();
+      leaves.computeIfAbsent(field, f -> new java.util.LinkedHashSet<>()).add(shown);
     });
     Map<String, List<Query>> byField = new java.util.HashMap<>();
     leaves.forEach((field, queries) -> byField.put(field, withoutWordsOfSynonymSets(queries)));

@@ -77,9 +77,9 @@ public final class ForgivingQueryParser {
     }
 
     /**
-     * This mode for one parse, remembering the query of each word or phrase in each field: a piece
-     * is searched strictly, loosely and for evidence, each analysing it again in every field.
-     * Each text is analysed once, as written and with synonyms, for all the fields.
+     * This mode for one parse, remembering the query of each word or phrase in each field (a piece
+     * is searched strictly, loosely and for evidence), with builders that build each text's query,
+     * as written and with synonyms, once for all the fields.
      */
     Mode forOneParse(QueryBuilder written) {
       QueryBuilder once = new OnceAnalysed(written);

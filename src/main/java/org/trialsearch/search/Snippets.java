@@ -86,14 +86,15 @@ final class Snippets {
    * one query.
    */
   private String[] highlight(UnifiedHighlighter highlighter, IndexSearcher searcher, String field, List<Query> leaves, int[] docIds) throws IOException {
+    List<java.util.Set<Term>> leafTerms = leaves.stream().map(Snippets::termsOf).toList();
     java.util.Set<Term> all = new java.util.HashSet<>();
-    leaves.forEach(leaf -> all.addAll(termsOf(leaf)));
+    leafTerms.forEach(all::addAll);
     List<java.util.Set<Term>> held = termsHeld(searcher, all, docIds);
     Map<List<Integer>, List<Integer>> hitsByLeaves = new LinkedHashMap<>();
     for (int i = 0; i < docIds.length; i++) {
       java.util.Set<Term> holds = held.get(i);
       List<Integer> matchable = java.util.stream.IntStream.range(0, leaves.size())
-          .filter(leaf -> mayMatch(leaves.get(leaf), holds)).boxed().toList();
+          .filter(leaf -> mayMatch(leaves.get(leaf), leafTerms.get(leaf), holds)).boxed().toList();
       if (!matchable.isEmpty()) hitsByLeaves.computeIfAbsent(matchable, k -> new ArrayList<>()).add(i);
     }
     String[] fragments = new String[docIds.length];
@@ -107,12 +108,12 @@ final class Snippets {
   }
 
   /** Whether a word or phrase may match a document that holds these of its terms: a phrase needs a word at each position. */
-  private static boolean mayMatch(Query leaf, java.util.Set<Term> held) {
-    if (leaf instanceof PhraseQuery phrase) return held.containsAll(java.util.Arrays.asList(phrase.getTerms()));
+  private static boolean mayMatch(Query leaf, java.util.Set<Term> leafTerms, java.util.Set<Term> held) {
+    if (leaf instanceof PhraseQuery) return held.containsAll(leafTerms);
     if (leaf instanceof MultiPhraseQuery phrase) {
       return java.util.Arrays.stream(phrase.getTermArrays()).allMatch(choices -> java.util.Arrays.stream(choices).anyMatch(held::contains));
     }
-    return termsOf(leaf).stream().anyMatch(held::contains);
+    return leafTerms.stream().anyMatch(held::contains);
   }
 
   /** The terms a query looks for (what it excludes aside). */

@@ -50,10 +50,14 @@ final class SpellingCorrector {
 
   /** A spelling of the index and how it compares with the word. */
   private record Candidate(String text, float similarity, int docFreq) {
+    /** More similar, or as similar and more frequent. */
+    boolean outranks(Candidate other) {
+      return other == null || similarity > other.similarity || similarity == other.similarity && docFreq > other.docFreq;
+    }
+
+    /** Within a field, a full tie goes to the spelling first in alphabetical order. */
     boolean beats(Candidate other) {
-      if (other == null || similarity != other.similarity) return other == null || similarity > other.similarity;
-      if (docFreq != other.docFreq) return docFreq > other.docFreq;
-      return text.compareTo(other.text) < 0;
+      return outranks(other) || similarity == other.similarity && docFreq == other.docFreq && text.compareTo(other.text) < 0;
     }
   }
 
@@ -67,10 +71,7 @@ final class SpellingCorrector {
     Candidate best = null;
     for (String field : FIELDS) {
       Candidate inField = closest(word, field, close, reader);
-      if (inField != null && (best == null || inField.similarity > best.similarity
-          || inField.similarity == best.similarity && inField.docFreq > best.docFreq)) {
-        best = inField;
-      }
+      if (inField != null && inField.outranks(best)) best = inField;
     }
     return best == null ? null : best.text;
   }

@@ -17,16 +17,17 @@ public final class CriteriaSplitter {
   /** Which half a heading line opens. */
   public enum Half { INCLUSION, EXCLUSION }
 
-  private static final Pattern HEADING = Pattern.compile(
-      "(?i)^[\\s*#>_-]*(?:[a-z/-]+\\s+){0,3}?(inclusion|exclusion)(?:\\s+criteri(?:a|on))?\\b[^\\n]{0,60}$");
+  /** A heading's start: list marks, up to three words before it ("Key", "General Clinical"), and which half. */
+  private static final String HEADING_START = "(?i)^[\\s*#>_-]*(?:[a-z/-]+\\s+){0,3}?(inclusion|exclusion)";
+
+  private static final Pattern HEADING = Pattern.compile(HEADING_START + "(?:\\s+criteri(?:a|on))?\\b[^\\n]{0,60}$");
 
   /**
    * A heading with the first criterion, or a sentence about them, on its own line ("Exclusion
    * Criteria: The person who meets any of the following criteria will be excluded", "Inclusion
    * criteria: - Age > 18 years"): the text after the colon belongs to the half.
    */
-  private static final Pattern HEADING_THEN_TEXT = Pattern.compile(
-      "(?i)^[\\s*#>_-]*(?:[a-z/-]+\\s+){0,3}?(inclusion|exclusion)\\s+criteri(?:a|on)[ \\t]*:[ \\t]*(\\S.*)$");
+  private static final Pattern HEADING_THEN_TEXT = Pattern.compile(HEADING_START + "\\s+criteri(?:a|on)[ \\t]*:[ \\t]*(\\S.*)$");
 
   /**
    * A heading run on after the last criterion of the other half, in records whose line breaks were

@@ -1,6 +1,7 @@
 package org.trialsearch.enrich;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -24,14 +25,11 @@ public final class CriteriaReading {
 
   /**
    * Inclusion and exclusion text as read; either may be null. {@code exclusionSearched} is the
-   * exclusion text with its asides blanked out, letter for letter (see {@link #ASIDE}): what an
-   * exclusion search matches, while snippets show the text whole.
+   * exclusion text with its asides blanked out, letter for letter (see {@link #ASIDE}, and
+   * {@link #FITNESS} for the trial's own treatments): what an exclusion search matches, while
+   * snippets show the text whole.
    */
-  public record Halves(String inclusion, String exclusion, String exclusionSearched) {
-    Halves(String inclusion, String exclusion) {
-      this(inclusion, exclusion, exclusion == null ? null : blankAsides(exclusion));
-    }
-  }
+  public record Halves(String inclusion, String exclusion, String exclusionSearched) {}
 
   /**
    * "As" or "since" that gives a reason: "as there is ...", "as they may ...", "as the combination
@@ -53,6 +51,42 @@ public final class CriteriaReading {
   private static final String IN_REASON = "(?:[^.;\\n]|\\n(?=[ \\t]*(?-i:\\p{Ll}))(?![ \\t]*[a-z][.)]\\s))";
 
   /**
+   * An exclusion of those who cannot take something: "known hypersensitivity to etanercept or any
+   * of its components", "a contraindication to the use of either warfarin or aspirin", "allergy to
+   * aspirin or\n warfarin". When it names the trial's own treatment it keeps nobody out for having
+   * had it, and is an aside; when it names another drug (a contraindication to bevacizumab in a
+   * CAR-T trial for glioblastoma) it excludes. To the end of the sentence, as such lists run past
+   * commas, as a reason does ({@link #IN_REASON}).
+   */
+  private static final Pattern FITNESS = Pattern.compile("(?i)\\b(?:hypersensitiv\\w*|allerg\\w*|contra-?indicat\\w*|intoleran\\w*)"
+      + "(?:\\s+reactions?)?\\s+(?:to|with|for)\\b" + IN_REASON + "*");
+
+  /** The shortest first word of a treatment's name that names it alone ("leucovorin" of "leucovorin calcium"). */
+  private static final int NAMING_FIRST_WORD = 6;
+
+  /**
+   * Words that name a trial's own treatments: each name whole, and the first word of a name of
+   * several ("Fludarabine Phosphate"); null when the trial names none.
+   */
+  static Pattern ownTreatments(Collection<String> names) {
+    List<String> alternatives = new ArrayList<>();
+    for (String name : names) {
+      String stripped = name == null ? "" : name.strip();
+      if (stripped.length() < 3) continue;
+      alternatives.add(Pattern.quote(stripped));
+      String first = stripped.split("[\\s,(]+")[0];
+      if (!first.equals(stripped) && first.length() >= NAMING_FIRST_WORD && first.chars().allMatch(Character::isLetter)) {
+        alternatives.add(Pattern.quote(first));
+      }
+    }
+    if (alternatives.isEmpty()) return null;
+    return Pattern.compile("(?i)(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])");
+  }
+
+  /** A test some must have: "ejection fraction is required if the patient has a history of anthracyclines". */
+  private static final String REQUIRED_OF_SOME = "(?:is|are|will be) (?:required|needed|mandatory) (?:if|for|when|in)";
+
+  /**
    * Words of an exclusion that are not what it excludes: a point in time ("within 2 weeks before
    * leukapheresis", "within 10 days of first dose of bevacizumab", "during treatment with"), an
    * exception ("(other than rituximab)", "except bevacizumab", "unless taking warfarin"), a reason
@@ -61,11 +95,13 @@ public final class CriteriaReading {
    * ("inadequate vein access to perform leukapheresis", "in order to ...") or fitness for what the
    * trial gives ("a condition which precludes apheresis", "donor unfit to receive G-CSF and undergo
    * apheresis"). What they name is the trial's own treatment or procedure, or another drug's
-   * timing, not what keeps a patient out. Not "contraindication to X": X is as often a drug the
-   * trial may need ("contraindication to bevacizumab" in a CAR-T trial for glioblastoma). All but
-   * a reason run to the next comma, as what follows a comma is as often excluded again ("with the
-   * exception of diverticulosis, systemic lupus erythematosus, sarcoidosis"); a reason to the end
-   * of its sentence.
+   * timing, not what keeps a patient out; and a test some must have ("ejection fraction is required
+   * if the patient has a history of anthracyclines"), which keeps out only those who fail it. Not
+   * "contraindication to X": X is as often a drug the trial may need ("contraindication to
+   * bevacizumab" in a CAR-T trial for glioblastoma); see {@link #FITNESS}. All but
+   * a reason and a test run to the next comma, as what follows a comma is as often excluded again
+   * ("with the exception of diverticulosis, systemic lupus erythematosus, sarcoidosis"); a reason
+   * and a test to the end of their sentence.
    */
   static final Pattern ASIDE = Pattern.compile("(?i)\\b(?:(?:" + String.join("|",
       "prior to|before|until|during|at the time of|(?:first|initial|last) dose of|start of|initiation of", // a point in time
@@ -74,7 +110,7 @@ public final class CriteriaReading {
       "contraindicates|precludes?|(?:worsened|aggravated) by" // fitness for what the trial gives
           + "|(?:unfit|unable|ineligible|not able|inability|not eligible) to (?:receive|undergo|tolerate)|(?:to|will not|cannot|can't) undergo")
       + ")\\b[^.;:,()\\n]*"
-      + "|(?:because|" + REASON + ")\\b" + IN_REASON + "*)");
+      + "|(?:because|" + REASON + "|" + REQUIRED_OF_SOME + ")\\b" + IN_REASON + "*)");
 
   /** What comes before a sentence's first word: the start of a line, a list marker, or the end of another sentence. */
   private static final Pattern SENTENCE_STARTS = Pattern.compile("(?:^|[.;:]|^[ \\t]*(?:[*\\-•·▪◦○●]|\\d{1,3}[.)]|[a-zA-Z][.)]))[ \\t]*$", Pattern.MULTILINE);
@@ -90,19 +126,56 @@ public final class CriteriaReading {
    * starts: that is the exclusion.
    */
   static String blankAsides(String text) {
+    return blankAsides(text, null);
+  }
+
+  /** As {@link #blankAsides(String)}, and the exclusions of those who cannot take the trial's own treatments. */
+  static String blankAsides(String text, Pattern ownTreatments) {
     StringBuilder blanked = new StringBuilder(text);
+    if (ownTreatments != null) {
+      Matcher fitness = FITNESS.matcher(text);
+      while (fitness.find()) {
+        if (ownTreatments.matcher(fitness.group()).find()) blank(blanked, text, fitness.start(), fitness.end());
+      }
+    }
     Matcher aside = ASIDE.matcher(text);
     while (aside.find()) {
-      int end = aside.end();
+      int end = Math.max(aside.end(), closingParenthesis(text, aside.start()));
       if (opensSentence(text, aside.start())) {
         Matcher main = MAIN_CLAUSE.matcher(text).region(aside.start(), end);
         if (main.find()) end = main.start();
       }
-      for (int i = aside.start(); i < end; i++) {
-        if (text.charAt(i) != '\n' && text.charAt(i) != '\r') blanked.setCharAt(i, ' ');
-      }
+      blank(blanked, text, aside.start(), end);
     }
     return blanked.toString();
+  }
+
+  /** Spaces for the letters from start to end, keeping line breaks. */
+  private static void blank(StringBuilder blanked, String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) != '\n' && text.charAt(i) != '\r') blanked.setCharAt(i, ' ');
+    }
+  }
+
+  /** The most a parenthesis that an aside opens is read ahead for its close. */
+  private static final int LONGEST_PARENTHESIS = 400;
+
+  /**
+   * Where a parenthesis closes that opens with the aside at {@code at} ("(except for patients with
+   * (A-a) DO2 of 35 - 45 torr who receive prednisone ...)"): the aside runs to its close, through
+   * the parentheses inside. -1 when the aside opens none, or it does not close.
+   */
+  private static int closingParenthesis(String text, int at) {
+    int open = at - 1;
+    while (open >= 0 && text.charAt(open) == ' ') open--;
+    if (open < 0 || text.charAt(open) != '(') return -1;
+    int depth = 1;
+    for (int i = at; i < Math.min(text.length(), at + LONGEST_PARENTHESIS); i++) {
+      char c = text.charAt(i);
+      if (c == '(') depth++;
+      else if (c == ')' && --depth == 0) return i;
+    }
+    return -1;
   }
 
   private static boolean opensSentence(String text, int at) {
@@ -116,8 +189,11 @@ public final class CriteriaReading {
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.;])\\s+(?=[\\p{Lu}(]|no |not )");
   /** Words in parentheses: an exception noted inside a criterion, not what the criterion says. */
   private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)|\\[[^\\[\\]]*]");
-  /** An exception to the end of a criterion ("..., except the following are allowed:"): what it allows is the exception. */
-  private static final Pattern EXCEPTION = Pattern.compile("(?i)\\b(?:except|unless|other than)\\b.*$");
+  /**
+   * An exception to the end of a criterion ("..., except the following are allowed:", "..., with the
+   * following exceptions: patients who received ... are eligible"): what it allows is the exception.
+   */
+  private static final Pattern EXCEPTION = Pattern.compile("(?i)\\b(?:except(?:ions?)?|unless|other than)\\b.*$");
   /** Wording that lets patients in; a negation in front ("not allowed", "will not be permitted") turns it round. */
   private static final Pattern ALLOWS = Pattern.compile("(?i)(?<!\\bnot )(?<!\\bnot be )(?<!\\bnever be )(?<!\\bno longer )(?<!n't )(?<!n't be )\\b(?:allowed|permitted"
       + "|(?:is|are) acceptable|(?:is|are|will be|would be) eligible|(?:may|can|will) be (?:enrolled|included|eligible)|(?:may|can) be used"
@@ -154,8 +230,13 @@ public final class CriteriaReading {
   private CriteriaReading() {}
 
   public static Halves of(Eligibility eligibility) {
-    if (eligibility == null) return new Halves(null, null);
-    Reading reading = new Reading();
+    return of(eligibility, List.of());
+  }
+
+  /** The halves of a trial's criteria; {@code ownTreatments}, the names of what it gives, tell its exclusions of those unfit for them. */
+  public static Halves of(Eligibility eligibility, Collection<String> ownTreatments) {
+    if (eligibility == null) return new Halves(null, null, null);
+    Reading reading = new Reading(ownTreatments(ownTreatments));
     if (eligibility.isSplit()) {
       if (eligibility.inclusion() != null) reading.read(eligibility.inclusion(), Direction.REQUIRES);
       if (eligibility.exclusion() != null) reading.read(eligibility.exclusion(), Direction.EXCLUDES);
@@ -169,6 +250,11 @@ public final class CriteriaReading {
   private static final class Reading {
     private final List<String> requiring = new ArrayList<>();
     private final List<String> excluding = new ArrayList<>();
+    private final Pattern ownTreatments;
+
+    Reading(Pattern ownTreatments) {
+      this.ownTreatments = ownTreatments;
+    }
 
     /**
      * Reads text under a heading that goes one way; its sub-headings turn it until the next one.
@@ -192,7 +278,9 @@ public final class CriteriaReading {
     }
 
     Halves halves() {
-      return new Halves(requiring.isEmpty() ? null : String.join("\n", requiring), excluding.isEmpty() ? null : String.join("\n", excluding));
+      String exclusion = excluding.isEmpty() ? null : String.join("\n", excluding);
+      return new Halves(requiring.isEmpty() ? null : String.join("\n", requiring), exclusion,
+          exclusion == null ? null : blankAsides(exclusion, ownTreatments));
     }
   }
 

@@ -104,8 +104,12 @@ public final class TrialDocuments {
     }
 
     CriteriaReading.Halves criteria() {
-      if (criteria == null) criteria = CriteriaReading.of(trial.eligibility());
+      if (criteria == null) criteria = CriteriaReading.of(trial.eligibility(), treatmentNames(trial));
       return criteria;
+    }
+
+    private static List<String> treatmentNames(Trial trial) {
+      return trial.interventions().stream().flatMap(i -> Stream.concat(Stream.of(i.name()), i.otherNames().stream())).toList();
     }
 
     ConditionReading.Read conditions() {

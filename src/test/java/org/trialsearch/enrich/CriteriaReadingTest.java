@@ -141,6 +141,56 @@ class CriteriaReadingTest {
   }
 
   @Test
+  void anExclusionOfThoseUnfitForTheTrialsOwnTreatmentIsAnAsideAndOfAnotherDrugItExcludes() {
+    // lines of NCT00001955 (gives etanercept), NCT00004728 (warfarin or aspirin, wrapped as the record is) and NCT00498368
+    // (gives rituximab, and also excludes prior rituximab)
+    String exclusion = String.join("\n",
+        "Patients with sepsis or with known hypersensitivity to etanercept or any of its components will be excluded from the study.",
+        "-  A contraindication to the use of either warfarin or aspirin e.g. active peptic ulcer",
+        "-  Severe liver impairment, allergy to aspirin or",
+        "warfarin, uncontrolled severe hypertension",
+        "-  Previous Treatment with Rituximab(MabThera/Rituxan)",
+        "-  Patients with anaphylaxis and/or known allergic reactions to Rituximab",
+        "* Contraindication to bevacizumab");
+    CriteriaReading.Halves halves = CriteriaReading.of(split("* Adults", exclusion), List.of("Etanercept", "Warfarin", "Aspirin", "Rituximab"));
+    String searched = exclusion;
+    for (String aside : List.of("hypersensitivity to etanercept or any of its components will be excluded from the study",
+        "contraindication to the use of either warfarin or aspirin e", "allergy to aspirin or\nwarfarin, uncontrolled severe hypertension",
+        "allergic reactions to Rituximab")) {
+      assertTrue(searched.contains(aside), aside);
+      searched = searched.replace(aside, aside.replaceAll("[^\n]", " "));
+    }
+    assertEquals(searched, halves.exclusionSearched(), "prior rituximab and the other drug's contraindication stay searched");
+    assertEquals(CriteriaReading.of(split("* Adults", exclusion)).exclusionSearched().indexOf("etanercept"), exclusion.indexOf("etanercept"),
+        "without the trial's treatments, a contraindication excludes");
+  }
+
+  @Test
+  void anExceptionRunsToTheCloseOfItsParenthesisAndAnExceptionAfterAnExclusionDoesNotAllowIt() {
+    // NCT00000640 (the exception holds a parenthesis of its own, and wraps) and NCT05482516 (one criterion, the exceptions after a colon)
+    String steroids = "-  Systemic steroids above adrenal replacement doses within 7 days prior to study entry\n"
+        + "(except for patients with (A-a) DO2 of 35 - 45 torr who receive prednisone in\nconjunction with acute anti-PCP treatment).";
+    String immunosuppression = "34. Treatment with systemic immunosuppressive medication (including, but not limited to,\ncorticosteroids, cyclophosphamide, "
+        + "azathioprine) within 2 weeks, with the following exceptions: o Patients who received acute, low-dose systemic\n"
+        + "immunosuppressant medication are eligible for the study";
+    CriteriaReading.Halves halves = CriteriaReading.of(split("* Adults", steroids + "\n" + immunosuppression));
+    assertEquals("* Adults", halves.inclusion(), "the exceptions do not make an allowance of the exclusion");
+    String exception = "except for patients with (A-a) DO2 of 35 - 45 torr who receive prednisone in\nconjunction with acute anti-PCP treatment";
+    assertTrue(halves.exclusionSearched().startsWith(steroids.replace(exception, exception.replaceAll("[^\n]", " ")).replace("prior to study entry",
+        "                    ")), halves.exclusionSearched());
+    assertTrue(halves.exclusionSearched().contains("cyclophosphamide"));
+  }
+
+  @Test
+  void aTestSomeMustHaveKeepsOutOnlyThoseWhoFailIt() {
+    // NCT00003145: the anthracyclines say who needs the test, not whom the trial excludes
+    String exclusion = "-  Cardiac ejection fraction < 40%; ejection fraction is required if the patient has\na history of anthracyclines or history of cardiac disease";
+    CriteriaReading.Halves halves = CriteriaReading.of(split("* Adults", exclusion));
+    String test = "is required if the patient has\na history of anthracyclines or history of cardiac disease";
+    assertEquals(exclusion.replace(test, test.replaceAll("[^\n]", " ")), halves.exclusionSearched());
+  }
+
+  @Test
   void whatHappensToEnrolledPatientsExcludesNobody() {
     // NCT00001586's exclusion, whose last sentence is how the study treats patients who develop AIHA on it
     String first = "Patients with active autoimmune hemolytic anemia (AIHA) grade III or higher shall not be enrolled.";

@@ -23,6 +23,13 @@ public final class Fields {
   /** {@link #CRITERIA_INFERRED} where the record has no inclusion and exclusion headings and the halves are read from the wording. */
   public static final String CRITERIA_READ = "criteria_read";
   public static final String CRITERIA_INFERRED = "inferred";
+  /**
+   * The abbreviations a record defines, as written ("CP"), and each with its long form ("CP Chuvash
+   * polycythemia"): a record whose letters mean something else than the vocabulary's does not
+   * answer a query for them.
+   */
+  public static final String ABBREVIATION = "abbreviation";
+  public static final String ABBREVIATION_SENSE = "abbreviation_sense";
   /** NCT id, org study id, EudraCT, CTIS and other ids, each whole and lower-cased. */
   public static final String ID = "id";
 

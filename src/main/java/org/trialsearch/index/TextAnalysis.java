@@ -74,9 +74,11 @@ public final class TextAnalysis {
   private final SynonymMap synonyms;
   private final Analyzer words;
   private final Set<String> multiWordNames;
+  private final Map<String, List<String>> senses;
 
-  private TextAnalysis(Set<String> caseSensitiveWords, SynonymMap synonyms, List<SynonymGroups.Group> groups) {
+  private TextAnalysis(Set<String> caseSensitiveWords, SynonymMap synonyms, List<SynonymGroups.Group> groups, Map<String, List<String>> senses) {
     this.caseSensitiveWords = caseSensitiveWords;
+    this.senses = Map.copyOf(senses);
     this.synonyms = synonyms;
     this.words = english(caseSensitiveWords, null, true, false);
     this.multiWordNames = groups.stream().flatMap(g -> g.members().stream()).map(this::terms).filter(t -> t.size() > 1)
@@ -85,7 +87,13 @@ public final class TextAnalysis {
 
   public static TextAnalysis of(Vocabulary vocabulary) {
     Set<String> words = vocabulary.synonyms().caseSensitiveWords();
-    return new TextAnalysis(words, synonymMap(vocabulary.synonyms(), english(words, null, false, false)), vocabulary.synonyms().groups());
+    return new TextAnalysis(words, synonymMap(vocabulary.synonyms(), english(words, null, false, false)), vocabulary.synonyms().groups(),
+        vocabulary.synonyms().senses());
+  }
+
+  /** The vocabulary's abbreviations with what each stands for ({@link SynonymGroups#senses}). */
+  public Map<String, List<String>> senses() {
+    return senses;
   }
 
   /** The words of a text as a text field indexes them: "Idecabtagene Vicleucel" gives [idecabtagene, vicleucel]. */

@@ -22,6 +22,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import org.trialsearch.enrich.ConditionReading;
 import org.trialsearch.enrich.CriteriaReading;
+import org.trialsearch.enrich.DefinedAbbreviations;
 import org.trialsearch.enrich.EnrichedTrial;
 import org.trialsearch.enrich.TrialFacets;
 import org.trialsearch.model.Eligibility;
@@ -44,6 +45,10 @@ public final class TrialDocuments {
     doc.add(new SortedDocValuesField(Fields.NCT_ID, new BytesRef(trial.nctId())));
     Reading reading = new Reading(trial);
     addText(doc, trial, facets, reading);
+    for (DefinedAbbreviations.Definition defined : DefinedAbbreviations.of(trial)) {
+      doc.add(new StringField(Fields.ABBREVIATION, defined.letters(), Field.Store.NO));
+      doc.add(new TextField(Fields.ABBREVIATION_SENSE, defined.letters() + " " + defined.longForm(), Field.Store.NO));
+    }
     Eligibility eligibility = trial.eligibility();
     if (eligibility != null && eligibility.criteria() != null && !eligibility.isSplit()) {
       doc.add(new StringField(Fields.CRITERIA_READ, Fields.CRITERIA_INFERRED, Field.Store.NO));

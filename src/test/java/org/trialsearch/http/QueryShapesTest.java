@@ -164,6 +164,37 @@ class QueryShapesTest {
         hit.path("snippets").toString());
   }
 
+  @Test
+  void anExclusionOfThoseUnfitForTheTrialsOwnTreatmentExcludesNothing() {
+    // NCT00004728 gives warfarin or aspirin and excludes "a contraindication to the use of either warfarin or aspirin"
+    assertFalse(all("exclusion:warfarin").contains("NCT00004728"));
+    // NCT00498368 gives rituximab, excludes an allergy to it, and also "Previous Treatment with Rituximab"
+    assertTrue(all("exclusion:rituximab").contains("NCT00498368"));
+    // "... (except for patients with (A-a) DO2 of 35 - 45 torr who receive prednisone in conjunction with ...)"
+    assertFalse(all("exclusion:prednisone").contains("NCT00000640"));
+    // "ejection fraction is required if the patient has a history of anthracyclines"
+    assertFalse(all("exclusion:anthracycline").contains("NCT00003145"));
+    // "Treatment with systemic immunosuppressive medication (... cyclophosphamide ...) ..., with the following exceptions: ... are eligible"
+    assertTrue(all("exclusion:cyclophosphamide").contains("NCT05482516"));
+  }
+
+  @Test
+  void aRecordsOwnAbbreviationMeansWhatTheRecordSays() {
+    // "Chuvash polycythemia (CP)" and "Chronic Prostatitis/Chronic Pelvic Pain Syndrome (CP/CPPS)" are not cerebral palsy
+    for (String cerebralPalsy : List.of("CP", "cerebral palsy")) {
+      List<String> found = all(cerebralPalsy);
+      assertFalse(found.contains("NCT00495638") || found.contains("NCT00499317"), found.toString());
+      assertTrue(found.containsAll(List.of("NCT00462085", "NCT05702632", "NCT05709080")), found.toString());
+    }
+    assertEquals(List.of("NCT00495638"), all("Chuvash polycythemia"));
+    // "time to progression (TTP)" is not thrombotic thrombocytopenic purpura; nor leucovorin calcium, other name CF, cystic fibrosis
+    assertFalse(all("TTP").contains("NCT00498901"));
+    assertFalse(top("CF", "phase=PHASE1").contains("NCT00003799"));
+    // a long form in other words is the same sense: "Multiple Myeloma (MM)", "adult respiratory distress syndrome (ARDS)"
+    assertTrue(all("ARDS").contains("NCT00000579"));
+    assertEquals(total("\"multiple myeloma\" OR MM", ""), total("MM", ""));
+  }
+
   private static JsonNode hitOf(JsonNode answer, String nctId) {
     for (JsonNode hit : answer.path("hits")) {
       if (hit.path("nctId").asText().equals(nctId)) return hit;

@@ -99,11 +99,13 @@ public final class ForgivingQueryParser {
   private final QueryBuilder asWritten;
   private final List<Mode> modes;
   private final TextAnalysis analysis;
+  private final OtherSenses otherSenses;
   /** The most words a vocabulary name typed without quotes is looked up with. */
   private static final int LONGEST_NAME = 6;
 
   public ForgivingQueryParser(TextAnalysis analysis, FieldWeights weights) {
     this.analysis = analysis;
+    this.otherSenses = new OtherSenses(analysis);
     this.asWritten = new QueryBuilder(analysis.plain());
     QueryBuilder withSynonyms = new QueryBuilder(weights.synonyms() ? analysis.withSynonyms() : analysis.plain());
     withSynonyms.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
@@ -258,10 +260,24 @@ public final class ForgivingQueryParser {
 
   /**
    * A piece over its field, or the best of the weighted fields; null when it has no searchable
-   * word. Loose, a quoted phrase also matches its words a few words apart ("hepatitis A, B, or C"
-   * for "hepatitis B", "ECOG 0 or 1" for "ECOG 0-1"), its exact matches weighing more.
+   * word. Not in trials that define its abbreviation in a sense of their own: "CP" is not about
+   * Chuvash polycythemia in a record that writes "Chuvash polycythemia (CP)", though the letters
+   * match, nor is "traumatic brain injury" in one that writes "total body irradiation (TBI)". Such
+   * a trial still answers a query that names it otherwise, with most of its words.
    */
   private Query pieceQuery(Piece piece, Mode mode, boolean loose) {
+    Query matched = matchQuery(piece, mode, loose);
+    Query otherwise = matched == null ? null : otherSenses.definingOtherwise(piece.text());
+    if (otherwise == null) return matched;
+    return new BooleanQuery.Builder().add(matched, Occur.MUST).add(otherwise, Occur.MUST_NOT).build();
+  }
+
+  /**
+   * A piece as {@link #pieceQuery} searches it. Loose, a quoted phrase also matches its words a few
+   * words apart ("hepatitis A, B, or C" for "hepatitis B", "ECOG 0 or 1" for "ECOG 0-1"), its
+   * exact matches weighing more.
+   */
+  private Query matchQuery(Piece piece, Mode mode, boolean loose) {
     Query exact = pieceQuery(piece, mode, 0);
     if (!loose || !piece.quoted() || exact == null) return exact;
     int words = piece.text().trim().split("\\s+|-").length;

@@ -109,6 +109,18 @@ public final class DefinedAbbreviations {
       inWords--;
       inLetters--;
     }
-    return words.substring(inWords + 1).replaceAll("\\s+", " ");
+    return withWordBefore(letters, words, inWords + 1).replaceAll("\\s+", " ");
+  }
+
+  /**
+   * A long form of one word whose letters all come from it ("Carcinoma" for CRC, "Myeloma" for
+   * MM) with the word before it when that starts with the first letter too: "Colorectal
+   * Carcinoma", "Multiple Myeloma".
+   */
+  private static String withWordBefore(String letters, String words, int start) {
+    String longForm = words.substring(start);
+    if (longForm.contains(" ") || start < 2) return longForm;
+    int before = words.lastIndexOf(' ', start - 2) + 1;
+    return Character.toLowerCase(words.charAt(before)) == Character.toLowerCase(letters.charAt(0)) ? words.substring(before) : longForm;
   }
 }

@@ -49,5 +49,8 @@ class DefinedAbbreviationsTest {
     assertEquals(List.of(), DefinedAbbreviations.in("Phase II study (NCI) of topotecan"));
     assertNull(DefinedAbbreviations.longForm("ED", "department"), "the first letter must start a word");
     assertEquals("emergency department", DefinedAbbreviations.longForm("ED", "visits to the emergency department"));
+    // the letters could all come from one word; the word before that starts with the first letter is the name
+    assertEquals("Colorectal Carcinoma", DefinedAbbreviations.longForm("CRC", "Colorectal Carcinoma"));
+    assertEquals("cytomegalovirus", DefinedAbbreviations.longForm("CMV", "antibody to cytomegalovirus"));
   }
 }

@@ -53,12 +53,13 @@ public final class CriteriaReading {
   /**
    * An exclusion of those who cannot take something: "known hypersensitivity to etanercept or any
    * of its components", "a contraindication to the use of either warfarin or aspirin", "allergy to
-   * aspirin or\n warfarin". When it names the trial's own treatment it keeps nobody out for having
+   * aspirin or\n warfarin", "no sensitivity to serotonin uptake inhibitors (for sertraline
+   * treatment)". When it names the trial's own treatment it keeps nobody out for having
    * had it, and is an aside; when it names another drug (a contraindication to bevacizumab in a
    * CAR-T trial for glioblastoma) it excludes. To the end of the sentence, as such lists run past
    * commas, as a reason does ({@link #IN_REASON}).
    */
-  private static final Pattern FITNESS = Pattern.compile("(?i)\\b(?:hypersensitiv\\w*|allerg\\w*|contra-?indicat\\w*|intoleran\\w*)"
+  private static final Pattern FITNESS = Pattern.compile("(?i)\\b(?:(?:hyper)?sensitiv\\w*|allerg\\w*|contra-?indicat\\w*|intoleran\\w*)"
       + "(?:\\s+reactions?)?\\s+(?:to|with|for)\\b" + IN_REASON + "*");
 
   /** The shortest first word of a treatment's name that names it alone ("leucovorin" of "leucovorin calcium"). */
@@ -94,7 +95,8 @@ public final class CriteriaReading {
    * can worsen ...", "as they may be more at risk of toxicity from olaparib"), a purpose
    * ("inadequate vein access to perform leukapheresis", "in order to ...") or fitness for what the
    * trial gives ("a condition which precludes apheresis", "donor unfit to receive G-CSF and undergo
-   * apheresis"). What they name is the trial's own treatment or procedure, or another drug's
+   * apheresis") or a scope ("(for bromocriptine and sertraline treatments)", which says to whom a
+   * criterion applies). What they name is the trial's own treatment or procedure, or another drug's
    * timing, not what keeps a patient out; and a test some must have ("ejection fraction is required
    * if the patient has a history of anthracyclines"), which keeps out only those who fail it. Not
    * "contraindication to X": X is as often a drug the trial may need ("contraindication to
@@ -107,6 +109,7 @@ public final class CriteriaReading {
       "prior to|before|until|during|at the time of|(?:first|initial|last) dose of|start of|initiation of", // a point in time
       "except|other than|with the exception of|excluding|apart from|aside from|unless", // an exception
       "access (?:to perform|for)|in order to|for the purpose of", // a purpose
+      "(?<=\\()for(?=[^()\\n]{1,60}\\b(?:treatments?|therap(?:y|ies)|arms?|groups?|cohorts?)\\))", // a scope
       "contraindicates|precludes?|(?:worsened|aggravated) by" // fitness for what the trial gives
           + "|(?:unfit|unable|ineligible|not able|inability|not eligible) to (?:receive|undergo|tolerate)|(?:to|will not|cannot|can't) undergo")
       + ")\\b[^.;:,()\\n]*"
@@ -185,8 +188,16 @@ public final class CriteriaReading {
 
   /** A line that starts a criterion: "*", "-", "•", "1.", "a)", "(ii)". */
   private static final Pattern MARKER = Pattern.compile("^\\s*(?:[*\\-•·▪◦○●]|\\d{1,3}[.)]|[a-zA-Z][.)]|\\(\\w{1,4}\\))\\s+");
-  /** Where one sentence ends and the next begins: ". Donors", "; no prior". */
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.;])\\s+(?=[\\p{Lu}(]|no |not )");
+  /**
+   * Where one sentence ends and the next begins: ". Donors", "; no prior"; and, in older records
+   * whose items were run together when their lines were wrapped ("... Hb at least 10 g/dL Hepatic:
+   * Bilirubin no greater than 1.5 mg/dL Cardiovascular: No MI within the past 6 months No CHF"),
+   * before a capitalised "No" or "Not" inside a sentence, a label's included ("Cardiovascular: No
+   * MI"; not "Yes or No"), and before a label of one or two words and a colon.
+   */
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.;])\\s+(?=[\\p{Lu}(]|no |not )"
+      + "|(?<=[\\p{L}\\p{N})%:])(?<!\\b(?:or|and|if|yes|Yes))\\s+(?=(?-i:No|Not)\\s)"
+      + "|(?<=[\\p{L}\\p{N})%])\\s+(?=\\p{Lu}\\p{Ll}+(?:[ /-]\\p{Ll}+)?:\\s)");
   /** Words in parentheses: an exception noted inside a criterion, not what the criterion says. */
   private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)|\\[[^\\[\\]]*]");
   /**
@@ -200,10 +211,13 @@ public final class CriteriaReading {
       + "|(?:may|can) participate|at the discretion of|(?:should|will|is|are) not (?:be )?excluded)\\b");
   /**
    * A criterion that opens with a negation: "No prior chemotherapy", "Not pregnant", "No other
-   * agents allowed". Not one that says the patient is unfit for something ("Not eligible for
-   * transplant", "Unable to receive chemotherapy"): that is whom such trials take.
+   * agents allowed", "Patients must not have end-stage renal disease". Not one that says the
+   * patient is unfit for something ("Not eligible for transplant", "Unable to receive
+   * chemotherapy"): that is whom such trials take.
    */
-  private static final Pattern OPENS_NEGATED = Pattern.compile("(?i)^(?:no|not|none|never|without|neither|must not|may not|should not)\\b"
+  private static final Pattern OPENS_NEGATED = Pattern.compile("(?i)^(?:no|not|none|never|without|neither"
+      + "|(?:(?:the\\s+)?(?:patients?|subjects?|participants?|donors?|women|men|children|volunteers?|individuals?)\\s+)?"
+      + "(?:must|may|should|shall|can)\\s+not|cannot)\\b"
       + "(?!\\s+(?:be\\s+)?(?:a\\s+)?(?:eligible|candidate|suitable|fit|able|amenable|appropriate|considered)\\b)");
   /**
    * What happens to patients once enrolled ("Patients developing AIHA on protocol will not undergo

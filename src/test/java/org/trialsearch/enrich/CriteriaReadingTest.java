@@ -182,12 +182,49 @@ class CriteriaReadingTest {
   }
 
   @Test
+  void aScopeInParenthesesSaysToWhomACriterionAppliesAndExcludesNothing() {
+    // NCT00004300 (gives bromocriptine and sertraline)
+    String exclusion = "No history of seizure within 4 months prior to study (for bromocriptine and sertraline treatments)\n"
+        + "No sensitivity to serotonin uptake inhibitors (for sertraline treatment)";
+    CriteriaReading.Halves halves = CriteriaReading.of(split("* Adults", exclusion), List.of("bromocriptine", "sertraline hydrochloride"));
+    String searched = exclusion;
+    for (String aside : List.of("prior to study ", "for bromocriptine and sertraline treatments", "sensitivity to serotonin uptake inhibitors (for sertraline treatment)")) {
+      assertTrue(searched.contains(aside), aside);
+      searched = searched.replace(aside, aside.replaceAll("[^\n]", " "));
+    }
+    assertEquals(searched, halves.exclusionSearched());
+  }
+
+  @Test
   void aTestSomeMustHaveKeepsOutOnlyThoseWhoFailIt() {
     // NCT00003145: the anthracyclines say who needs the test, not whom the trial excludes
     String exclusion = "-  Cardiac ejection fraction < 40%; ejection fraction is required if the patient has\na history of anthracyclines or history of cardiac disease";
     CriteriaReading.Halves halves = CriteriaReading.of(split("* Adults", exclusion));
     String test = "is required if the patient has\na history of anthracyclines or history of cardiac disease";
     assertEquals(exclusion.replace(test, test.replaceAll("[^\n]", " ")), halves.exclusionSearched());
+  }
+
+  @Test
+  void itemsRunTogetherInOlderRecordsAreToldApartByTheirLabelsAndNegations() {
+    // NCT00002632's criteria, without headings, as the record wraps them
+    String criteria = "PATIENT CHARACTERISTICS: Age: 18 and over Performance status: ECOG 0-2 Hematopoietic: WBC at least 3,000/mm3 Hb at least\n"
+        + "10 g/dL Hepatic: Bilirubin no greater than 1.5 mg/dL Renal: Creatinine no greater than 2.0\n"
+        + "mg/dL Cardiovascular: No MI within the past 6 months No CHF Other: Not pregnant or nursing Yes or No answers recorded";
+    CriteriaReading.Halves halves = CriteriaReading.of(new Eligibility(criteria, null, null, null, null, null, null, List.of(), null));
+    assertEquals(String.join("\n", "PATIENT CHARACTERISTICS: Age: 18 and over", "Performance status: ECOG 0-2",
+        "Hematopoietic: WBC at least 3,000/mm3 Hb at least", "10 g/dL", "Hepatic: Bilirubin no greater than 1.5 mg/dL",
+        "Renal: Creatinine no greater than 2.0 mg/dL", "Cardiovascular:", "Other:"), halves.inclusion());
+    assertEquals(String.join("\n", "No MI within the past 6 months", "No CHF", "Not pregnant or nursing Yes or No answers recorded"),
+        halves.exclusion());
+  }
+
+  @Test
+  void aSubjectThatMustNotHaveSomethingIsAnExclusion() {
+    // NCT00001725, whose criteria have no headings
+    String criteria = "Adults with asthma.\n\nPatients must not have moderate to severe heart disease (MI within preceding year, unstable\nangina).";
+    CriteriaReading.Halves halves = CriteriaReading.of(new Eligibility(criteria, null, null, null, null, null, null, List.of(), null));
+    assertEquals("Adults with asthma.", halves.inclusion());
+    assertEquals("Patients must not have moderate to severe heart disease (MI within preceding year, unstable angina).", halves.exclusion());
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.trialsearch.model.Eligibility;
 import org.trialsearch.model.Intervention;
 import org.trialsearch.model.Trial;
+import org.trialsearch.vocabulary.SynonymGroups;
 
 /**
  * The abbreviations a record defines for itself: "Chuvash polycythemia (CP)", "emergency department
@@ -25,8 +26,6 @@ public final class DefinedAbbreviations {
   /** Letters, and the words the record says they stand for. */
   public record Definition(String letters, String longForm) {}
 
-  /** Letters as abbreviations are written: capitals and digits, a capital first ("CP", "TBI", "CPPS"). */
-  private static final Pattern LETTERS = Pattern.compile("[A-Z][A-Z0-9]{1,7}");
   /** Words in parentheses short enough to be abbreviations, one or a few ("CP/CPPS", "HSCT; SCT"). */
   private static final Pattern IN_PARENTHESES = Pattern.compile("\\(([^()\\n]{2,24})\\)");
   private static final Pattern ABBREVIATION_SEPARATORS = Pattern.compile("\\s*[/;,]\\s*|\\s+or\\s+");
@@ -56,7 +55,7 @@ public final class DefinedAbbreviations {
     for (Intervention intervention : trial.interventions()) {
       if (intervention.name() == null || intervention.name().isBlank()) continue;
       for (String other : intervention.otherNames()) {
-        if (other != null && LETTERS.matcher(other.strip()).matches()) found.add(new Definition(other.strip(), intervention.name().strip()));
+        if (other != null && SynonymGroups.LETTERS.matcher(other.strip()).matches()) found.add(new Definition(other.strip(), intervention.name().strip()));
       }
     }
     return List.copyOf(found);
@@ -69,7 +68,7 @@ public final class DefinedAbbreviations {
     while (parentheses.find()) {
       String before = clauseBefore(text, parentheses.start());
       for (String letters : ABBREVIATION_SEPARATORS.split(parentheses.group(1).strip())) {
-        if (!LETTERS.matcher(letters).matches()) continue;
+        if (!SynonymGroups.LETTERS.matcher(letters).matches()) continue;
         String longForm = longForm(letters, lastWords(before, Math.min(letters.length() + 5, letters.length() * 2)));
         if (longForm != null && longForm.length() > letters.length()) found.add(new Definition(letters, longForm));
       }

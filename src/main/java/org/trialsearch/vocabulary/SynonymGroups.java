@@ -22,8 +22,8 @@ public final class SynonymGroups {
   /** Equivalent spellings, and (for products, abbreviations of several senses and classes) what a query for them also finds. */
   public record Group(List<String> members, List<String> alsoFinds) {}
 
-  /** Letters as abbreviations are written: capitals and digits, a capital first. */
-  private static final Pattern LETTERS = Pattern.compile("[A-Z][A-Z0-9]{1,7}");
+  /** Letters as abbreviations are written: capitals and digits, a capital first ("CP", "TBI", "CPPS"). */
+  public static final Pattern LETTERS = Pattern.compile("[A-Z][A-Z0-9]{1,7}");
 
   private final List<Group> groups = new ArrayList<>();
   private final Set<String> caseSensitiveWords = new LinkedHashSet<>();

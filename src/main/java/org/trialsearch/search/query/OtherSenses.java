@@ -78,9 +78,11 @@ final class OtherSenses {
   private Query definingOtherwise(String letters, List<String> senses) {
     List<String> letterTerms = TextAnalysis.terms(analyzer, Fields.ABBREVIATION_SENSE, letters);
     if (letterTerms.size() != 1) return null;
+    Set<String> telling = tellingWords(senses);
+    if (telling.isEmpty()) return null; // no word to tell a sense by: nothing to leave out
     Term defined = new Term(Fields.ABBREVIATION_SENSE, letterTerms.get(0));
     BooleanQuery.Builder otherwise = new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.ABBREVIATION, letters)), Occur.FILTER);
-    for (String word : tellingWords(senses)) {
+    for (String word : telling) {
       SpanQuery named = word.length() > WORD_STEM
           ? new SpanMultiTermQueryWrapper<>(new PrefixQuery(new Term(Fields.ABBREVIATION_SENSE, word.substring(0, WORD_STEM))))
           : new SpanTermQuery(new Term(Fields.ABBREVIATION_SENSE, word));

@@ -94,7 +94,7 @@ final class AntigenTagger {
   private static String primaryText(Trial trial) {
     Stream<String> titles = Stream.of(trial.briefTitle(), trial.officialTitle(), trial.acronym());
     Stream<String> interventions = trial.interventions().stream()
-        .flatMap(i -> Stream.concat(Stream.of(i.name()), i.otherNames().stream()));
+        .flatMap(Intervention::names);
     Stream<String> arms = trial.arms().stream()
         .flatMap(a -> Stream.concat(Stream.of(a.label()), a.interventionNames().stream()));
     return join(Stream.of(titles, interventions, arms, trial.keywords().stream()).flatMap(s -> s));

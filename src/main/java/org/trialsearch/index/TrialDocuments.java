@@ -26,6 +26,7 @@ import org.trialsearch.enrich.DefinedAbbreviations;
 import org.trialsearch.enrich.EnrichedTrial;
 import org.trialsearch.enrich.TrialFacets;
 import org.trialsearch.model.Eligibility;
+import org.trialsearch.model.Intervention;
 import org.trialsearch.model.Json;
 import org.trialsearch.model.Trial;
 
@@ -114,7 +115,7 @@ public final class TrialDocuments {
     }
 
     private static List<String> treatmentNames(Trial trial) {
-      return trial.interventions().stream().flatMap(i -> Stream.concat(Stream.of(i.name()), i.otherNames().stream())).toList();
+      return trial.interventions().stream().flatMap(Intervention::names).toList();
     }
 
     ConditionReading.Read conditions() {
@@ -152,7 +153,7 @@ public final class TrialDocuments {
       case Fields.CONDITION -> reading.conditions().conditions().stream();
       // with the trial's antigens and engineered cell therapy: "CAR-T myeloma" finds a trial that names only cilta-cel
       case Fields.INTERVENTION -> Stream.of(
-          trial.interventions().stream().flatMap(i -> Stream.concat(Stream.of(i.name()), i.otherNames().stream())),
+          trial.interventions().stream().flatMap(Intervention::names),
           facets.antigens().stream(), facets.modalities().stream().filter(TrialDocuments::engineered)).flatMap(s -> s);
       case Fields.KEYWORD -> trial.keywords().stream();
       case Fields.SUMMARY -> Stream.of(trial.briefSummary(), trial.detailedDescription());
@@ -200,7 +201,7 @@ public final class TrialDocuments {
   /** The values autocomplete offers from a trial beyond its facets: intervention names, lead sponsor, brief title. */
   public static List<String> suggestValues(String dim, Trial trial) {
     Stream<String> values = switch (dim) {
-      case Fields.SUGGEST_INTERVENTION -> trial.interventions().stream().flatMap(i -> Stream.concat(Stream.of(i.name()), i.otherNames().stream()));
+      case Fields.SUGGEST_INTERVENTION -> trial.interventions().stream().flatMap(Intervention::names);
       case Fields.SUGGEST_SPONSOR -> trial.sponsor() == null ? Stream.empty() : Stream.of(trial.sponsor().lead());
       case Fields.SUGGEST_TITLE -> Stream.of(trial.briefTitle());
       default -> throw new IllegalArgumentException("not a suggestion dimension: " + dim);

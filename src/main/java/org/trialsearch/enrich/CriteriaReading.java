@@ -62,6 +62,15 @@ public final class CriteriaReading {
   private static final Pattern FITNESS = Pattern.compile("(?i)\\b(?:(?:hyper)?sensitiv\\w*|allerg\\w*|contra-?indicat\\w*|intoleran\\w*)"
       + "(?:\\s+reactions?)?\\s+(?:to|with|for)\\b" + IN_REASON + "*");
 
+  /**
+   * A fitness clause that says it is about the trial's own treatments, whatever it then names:
+   * "known sensitivities to any of the agents used in this study or their reagents including
+   * steroids, tocilizumab, cyclophosphamide, fludarabine", "allergy to the study drug".
+   */
+  private static final Pattern STUDY_OWN = Pattern.compile("(?i)\\b(?:(?:used|given|administered|received) (?:in|during|for) (?:this|the) (?:study|trial|protocol)"
+      + "|study (?:drugs?|agents?|treatments?|medications?|products?|interventions?|therap(?:y|ies))"
+      + "|investigational (?:products?|agents?|drugs?|medicinal products?))\\b");
+
   /** The shortest first word of a treatment's name that names it alone ("leucovorin" of "leucovorin calcium"). */
   private static final int NAMING_FIRST_WORD = 6;
 
@@ -132,14 +141,16 @@ public final class CriteriaReading {
     return blankAsides(text, null);
   }
 
-  /** As {@link #blankAsides(String)}, and the exclusions of those who cannot take the trial's own treatments. */
+  /**
+   * As {@link #blankAsides(String)}, and the exclusions of those who cannot take the trial's own
+   * treatments: named ({@code ownTreatments}), or called the study's ({@link #STUDY_OWN}).
+   */
   static String blankAsides(String text, Pattern ownTreatments) {
     StringBuilder blanked = new StringBuilder(text);
-    if (ownTreatments != null) {
-      Matcher fitness = FITNESS.matcher(text);
-      while (fitness.find()) {
-        if (ownTreatments.matcher(fitness.group()).find()) blank(blanked, text, fitness.start(), fitness.end());
-      }
+    Matcher fitness = FITNESS.matcher(text);
+    while (fitness.find()) {
+      boolean own = STUDY_OWN.matcher(fitness.group()).find() || ownTreatments != null && ownTreatments.matcher(fitness.group()).find();
+      if (own) blank(blanked, text, fitness.start(), fitness.end());
     }
     Matcher aside = ASIDE.matcher(text);
     while (aside.find()) {

@@ -166,6 +166,18 @@ class CriteriaReadingTest {
   }
 
   @Test
+  void anExclusionOfThoseUnfitForWhatTheStudyGivesIsAnAsideWhateverItNames() {
+    // NCT06646627 lists only its CAR-T product as an intervention; its lymphodepletion is in the arms
+    String unfit = "9. Known sensitivities to any of the agents used in this study or their reagents including steroids, tocilizumab, DSMO, "
+        + "cyclophosphamide, fludarabine, etc.";
+    String prior = "10. Prior treatment with cyclophosphamide within 4 weeks";
+    CriteriaReading.Halves halves = CriteriaReading.of(split("* Adults", unfit + "\n" + prior), List.of("CD19 CAR-T cells"));
+    String aside = unfit.substring(unfit.indexOf("sensitivities"), unfit.length() - 1); // to the full stop
+    assertEquals(unfit.replace(aside, aside.replaceAll(".", " ")) + "\n" + prior, halves.exclusionSearched(),
+        "the study's own agents are an aside; prior cyclophosphamide still excludes");
+  }
+
+  @Test
   void anExceptionRunsToTheCloseOfItsParenthesisAndAnExceptionAfterAnExclusionDoesNotAllowIt() {
     // NCT00000640 (the exception holds a parenthesis of its own, and wraps) and NCT05482516 (one criterion, the exceptions after a colon)
     String steroids = "-  Systemic steroids above adrenal replacement doses within 7 days prior to study entry\n"

@@ -176,6 +176,8 @@ class QueryShapesTest {
     assertFalse(all("exclusion:anthracycline").contains("NCT00003145"));
     // "Treatment with systemic immunosuppressive medication (... cyclophosphamide ...) ..., with the following exceptions: ... are eligible"
     assertTrue(all("exclusion:cyclophosphamide").contains("NCT05482516"));
+    // "Known sensitivities to any of the agents used in this study ... including ... cyclophosphamide, fludarabine"
+    assertFalse(all("exclusion:cyclophosphamide").contains("NCT06646627"));
   }
 
   @Test

@@ -75,10 +75,13 @@ public final class TextAnalysis {
   private final Analyzer words;
   private final Set<String> multiWordNames;
   private final Map<String, List<String>> senses;
+  private final Set<String> ambiguousLetters;
 
-  private TextAnalysis(Set<String> caseSensitiveWords, SynonymMap synonyms, List<SynonymGroups.Group> groups, Map<String, List<String>> senses) {
+  private TextAnalysis(Set<String> caseSensitiveWords, SynonymMap synonyms, List<SynonymGroups.Group> groups, Map<String, List<String>> senses,
+      Set<String> ambiguousLetters) {
     this.caseSensitiveWords = caseSensitiveWords;
     this.senses = Map.copyOf(senses);
+    this.ambiguousLetters = Set.copyOf(ambiguousLetters);
     this.synonyms = synonyms;
     this.words = english(caseSensitiveWords, null, true, false);
     this.multiWordNames = groups.stream().flatMap(g -> g.members().stream()).map(this::terms).filter(t -> t.size() > 1)
@@ -88,7 +91,12 @@ public final class TextAnalysis {
   public static TextAnalysis of(Vocabulary vocabulary) {
     Set<String> words = vocabulary.synonyms().caseSensitiveWords();
     return new TextAnalysis(words, synonymMap(vocabulary.synonyms(), english(words, null, false, false)), vocabulary.synonyms().groups(),
-        vocabulary.synonyms().senses());
+        vocabulary.synonyms().senses(), vocabulary.synonyms().ambiguousLetters());
+  }
+
+  /** The abbreviations whose letters as often mean something else ({@link SynonymGroups#ambiguousLetters}). */
+  public Set<String> ambiguousLetters() {
+    return ambiguousLetters;
   }
 
   /** The vocabulary's abbreviations with what each stands for ({@link SynonymGroups#senses}). */

@@ -28,6 +28,7 @@ public final class SynonymGroups {
   private final List<Group> groups = new ArrayList<>();
   private final Set<String> caseSensitiveWords = new LinkedHashSet<>();
   private final Map<String, List<String>> senses = new LinkedHashMap<>();
+  private final Set<String> ambiguousLetters = new LinkedHashSet<>();
 
   SynonymGroups(List<Entry> diseaseEntries, List<Entry> abbreviationEntries, List<Entry> classEntries, AntigenDictionary antigens) {
     for (Entry entry : diseaseEntries) {
@@ -38,6 +39,7 @@ public final class SynonymGroups {
       if (entry.left().size() != 1) throw entry.error("expected one abbreviation before '=>', found " + entry.left().size());
       Group group = add(entry.left(), entry.right());
       addSenses(Stream.concat(group.members().stream(), group.alsoFinds().stream()).toList());
+      ambiguousLetters.addAll(group.members());
     }
     for (Entry entry : classEntries) add(entry.left(), entry.right());
     for (String antigen : antigens.antigens()) {
@@ -85,6 +87,15 @@ public final class SynonymGroups {
     Map<String, List<String>> copy = new LinkedHashMap<>();
     senses.forEach((letters, names) -> copy.put(letters, List.copyOf(names)));
     return copy;
+  }
+
+  /**
+   * The abbreviations of {@code abbreviations.txt}: letters that as often mean something else
+   * ("RA" is also refractory anaemia, "CF" a leucovorin), so that a record writing them is no
+   * surer to mean a sense than one writing the sense out.
+   */
+  public Set<String> ambiguousLetters() {
+    return Set.copyOf(ambiguousLetters);
   }
 
   /** Words that mean something else in lower case, indexed apart from the lower-case word. */

@@ -197,6 +197,16 @@ class QueryShapesTest {
     assertEquals(total("\"multiple myeloma\" OR MM", ""), total("MM", ""));
   }
 
+  @Test
+  void lettersOfSeveralSensesAreNoSurerThanASenseWrittenOut() {
+    // NCT00001839 writes "refractory anemia (RA)" in an MDS trial; the trials of rheumatoid arthritis write the disease out
+    List<String> ra = top("RA", "phase=PHASE2");
+    assertTrue(ra.containsAll(List.of("NCT00000395", "NCT00000401", "NCT00000435", "NCT00001677", "NCT00006292", "NCT00462150", "NCT00463424")),
+        ra.toString());
+    assertFalse(ra.contains("NCT00001839"), ra.toString());
+    assertTrue(all("RA").contains("NCT00001839"), "refractory anaemia is a sense of RA");
+  }
+
   private static JsonNode hitOf(JsonNode answer, String nctId) {
     for (JsonNode hit : answer.path("hits")) {
       if (hit.path("nctId").asText().equals(nctId)) return hit;

@@ -2,13 +2,16 @@ package org.trialsearch.vocabulary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.trialsearch.config.ConfigException;
 import org.trialsearch.config.ConfigSource;
@@ -65,6 +68,13 @@ class VocabularyTest {
     ConfigSource broken = source(Map.of("products.txt", "# products\nfoo-cel => CD19\nbar-cel => CD999\n"));
     ConfigException e = assertThrows(ConfigException.class, () -> Vocabulary.load(broken));
     assertEquals("products.txt:3: unknown antigen 'CD999' (not in antigens.txt)", e.getMessage());
+  }
+
+  @Test
+  void theAbbreviationsOfSeveralSensesAreTheLettersOfAbbreviationsTxt() {
+    Set<String> ambiguous = Vocabulary.load(ConfigSource.folder(Path.of("index-config"))).synonyms().ambiguousLetters();
+    assertTrue(ambiguous.containsAll(Set.of("RA", "PD", "CF", "MG")), ambiguous.toString());
+    assertFalse(ambiguous.contains("NSCLC") || ambiguous.contains("rheumatoid arthritis"), ambiguous.toString());
   }
 
   @Test

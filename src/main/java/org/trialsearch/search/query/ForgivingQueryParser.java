@@ -340,7 +340,9 @@ public final class ForgivingQueryParser {
 
   /**
    * The words with their synonyms must match; the words as written add to the score, so trials
-   * that name what was asked rank above those found through a synonym.
+   * that name what was asked rank above those found through a synonym. Not the letters of an
+   * abbreviation of several senses: "RA" in a record may be the refractory anaemia a trial of
+   * rheumatoid arthritis does not mean.
    */
   private Query fieldQuery(String field, String text, Mode mode, int slop) {
     String key = field + '\u0000' + slop + '\u0000' + text;
@@ -359,6 +361,7 @@ public final class ForgivingQueryParser {
       return written; // a long phrase of words that each have many synonyms: search it as written
     }
     if (expanded == null || expanded.equals(phrase)) return written;
+    if (analysis.ambiguousLetters().contains(text.strip())) return expanded; // letters of several senses are no surer than a sense
     BooleanQuery.Builder both = new BooleanQuery.Builder().add(expanded, Occur.MUST);
     if (written != null) both.add(written, Occur.SHOULD);
     return both.build();

@@ -124,6 +124,11 @@ class CriteriaSearchTest {
     assertEquals(ball, all(full, "\"acute lymphoblastic leukaemia\""));
     assertEquals(ball, all(full, "ALL"));
     assertNotEquals(full.ok("/api/search?q=ALL").path("total"), full.ok("/api/search?q=all").path("total"), "'all' in lower case is a word");
+    assertEquals(all(full, "HIV"), all(full, "\"human immunodeficiency virus\""));
+    // one way for letters of several senses: BD is bipolar disorder or Behcet's disease, but neither finds the letters
+    Set<String> bd = all(full, "BD");
+    assertTrue(bd.containsAll(all(full, "\"bipolar disorder\"")) && bd.containsAll(all(full, "\"Behcet's disease\"")));
+    assertFalse(all(full, "\"bipolar disorder\"").contains("NCT00460096"), "FEV1 post-BD is no bipolar disorder");
   }
 
   @Test

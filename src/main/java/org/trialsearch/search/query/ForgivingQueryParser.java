@@ -52,6 +52,11 @@ public final class ForgivingQueryParser {
    * and the half is read from each criterion's wording: a stated heading is the firmer evidence.
    */
   private static final float INFERRED_HALF_WEIGHT = 0.5f;
+  /**
+   * What letters of several senses weigh in a trial that writes none of them out: they may mean
+   * anything there, and trials that say which sense come first.
+   */
+  private static final float UNEXPLAINED_WEIGHT = 0.25f;
 
   /** Where a word may be named in passing; {@code criteria} holds the exclusions too. */
   private static final List<String> PASSING_FIELDS = List.of(Fields.SUMMARY, Fields.EXCLUSION, Fields.CRITERIA);
@@ -263,11 +268,15 @@ public final class ForgivingQueryParser {
    * word. Not in trials that define its abbreviation in a sense of their own: "CP" is not about
    * Chuvash polycythemia in a record that writes "Chuvash polycythemia (CP)", though the letters
    * match, nor is "traumatic brain injury" in one that writes "total body irradiation (TBI)". Such
-   * a trial still answers a query that names it otherwise, with most of its words.
+   * a trial still answers a query that names it otherwise, with most of its words. Letters of
+   * several senses weigh less in a trial that writes none of them out.
    */
   private Query pieceQuery(Piece piece, Mode mode, boolean loose) {
     Query matched = matchQuery(piece, mode, loose);
-    Query otherwise = matched == null ? null : otherSenses.definingOtherwise(piece.text());
+    if (matched == null) return null;
+    Query explainingNone = otherSenses.explainingNone(piece.text());
+    if (explainingNone != null) matched = FunctionScoreQuery.boostByQuery(matched, explainingNone, UNEXPLAINED_WEIGHT);
+    Query otherwise = otherSenses.definingOtherwise(piece.text());
     if (otherwise == null) return matched;
     return new BooleanQuery.Builder().add(matched, Occur.MUST).add(otherwise, Occur.MUST_NOT).build();
   }

@@ -14,6 +14,7 @@ import org.apache.lucene.queries.spans.SpanQuery;
 import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -24,7 +25,9 @@ import org.trialsearch.index.TextAnalysis;
  * The trials that define an abbreviation of the vocabulary in a sense of their own: "Chuvash
  * polycythemia (CP)" where the vocabulary's CP is cerebral palsy, "emergency department (ED)",
  * "time to progression (TTP)", leucovorin calcium with the other name "CF". Their letters match a
- * query for the abbreviation, or for what it stands for, without meaning it.
+ * query for the abbreviation, or for what it stands for, without meaning it. And the trials that
+ * write letters of several senses without any of them ("ICH/GCP"), where the letters may mean
+ * anything.
  */
 final class OtherSenses {
 
@@ -44,10 +47,16 @@ final class OtherSenses {
    */
   private static final int LONG_FORM_WORDS = 8;
 
+  /** Where a record writes what its letters stand for. */
+  private static final List<String> WRITTEN_IN =
+      List.of(Fields.TITLE, Fields.CONDITION, Fields.INTERVENTION, Fields.KEYWORD, Fields.SUMMARY, Fields.INCLUSION, Fields.EXCLUSION, Fields.CRITERIA);
+
   /** The letters, by the letters and by each sense in lower case. */
   private final Map<String, String> lettersByText = new HashMap<>();
   /** The trials that define the letters otherwise, built once for all queries. */
   private final Map<String, Query> definingOtherwise = new HashMap<>();
+  /** For the letters of several senses, the trials that write none of them out: built once. */
+  private final Map<String, Query> explainingNone = new HashMap<>();
   private final Analyzer analyzer;
 
   OtherSenses(TextAnalysis analysis) {
@@ -58,7 +67,28 @@ final class OtherSenses {
       definingOtherwise.put(letters, otherwise);
       lettersByText.put(letters, letters);
       names.forEach(name -> lettersByText.putIfAbsent(name.toLowerCase(Locale.ROOT), letters));
+      if (analysis.ambiguousLetters().contains(letters)) explainingNone.put(letters, explainingNone(analysis, letters, names));
     });
+  }
+
+  /**
+   * The trials that write none of the senses of letters that as often mean something else, and
+   * define them in none: "ICH/GCP" in a leukaemia trial, "FEV1 (post-BD)" in a trial of
+   * alpha-1 antitrypsin, "CF: carboplatin and fluorouracil". Their letters are weak evidence of
+   * any sense; null when the text is not such letters.
+   */
+  Query explainingNone(String text) {
+    return explainingNone.get(text.strip());
+  }
+
+  private Query explainingNone(TextAnalysis analysis, String letters, List<String> senses) {
+    BooleanQuery.Builder explained = new BooleanQuery.Builder().add(new TermQuery(new Term(Fields.ABBREVIATION, letters)), Occur.SHOULD);
+    for (String word : tellingWords(senses)) {
+      for (String term : analysis.terms(word)) {
+        for (String field : WRITTEN_IN) explained.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+      }
+    }
+    return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER).add(explained.build(), Occur.MUST_NOT).build();
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.trialsearch.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -44,6 +45,13 @@ class TextAnalysisTest {
     assertTrue(steroids.containsAll(List.of("steroid", "corticosteroid", "glucocorticoid", "prednisone", "dexamethasone")), steroids.toString());
     assertEquals(List.of("doxorubicin"), TextAnalysis.terms(analysis.withSynonyms(), Fields.EXCLUSION, "doxorubicin"),
         "a member finds neither its class nor the other members");
+    // a disease of several kinds; NCT00498589 excludes "Anti-TNFa treatment"
+    List<String> glioma = TextAnalysis.terms(analysis.withSynonyms(), Fields.CONDITION, "glioma");
+    assertTrue(glioma.containsAll(List.of("glioma", "glioblastoma", "astrocytoma", "oligodendroglioma", "dipg")), glioma.toString());
+    List<String> glioblastoma = TextAnalysis.terms(analysis.withSynonyms(), Fields.CONDITION, "glioblastoma");
+    assertFalse(glioblastoma.contains("oligodendroglioma") || glioblastoma.contains("ependymoma"), glioblastoma.toString());
+    List<String> tnf = TextAnalysis.terms(analysis.withSynonyms(), Fields.EXCLUSION, "TNF inhibitors");
+    assertTrue(tnf.containsAll(List.of("tnfa", "infliximab")), tnf.toString());
   }
 
   @Test

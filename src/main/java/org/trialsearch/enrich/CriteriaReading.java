@@ -71,6 +71,14 @@ public final class CriteriaReading {
       + "|study (?:drugs?|agents?|treatments?|medications?|products?|interventions?|therap(?:y|ies))"
       + "|investigational (?:products?|agents?|drugs?|medicinal products?))\\b");
 
+  /**
+   * A label that says to whom the criteria below it apply, at the start of a line: "Etanercept
+   * Study:", "Celecoxib arm:", "Arm II:", "Part A:". What it names is the trial's own treatment or
+   * part, not what keeps a patient out.
+   */
+  private static final Pattern SCOPE_LABEL = Pattern.compile("(?im)^[ \\t]*(?:[*\\-•]\\s*)?((?:[\\p{L}\\p{N}-]+[ \\t]+){1,3}"
+      + "(?:study|sub-?study|arm|group|cohort|part)|(?:arm|group|cohort|part|stratum)[ \\t]+[\\p{L}\\p{N}]{1,4}(?:[ \\t]+[\\p{L}\\p{N}-]+){0,3})[ \\t]*:");
+
   /** The shortest first word of a treatment's name that names it alone ("leucovorin" of "leucovorin calcium"). */
   private static final int NAMING_FIRST_WORD = 6;
 
@@ -105,7 +113,7 @@ public final class CriteriaReading {
    * ("inadequate vein access to perform leukapheresis", "in order to ...") or fitness for what the
    * trial gives ("a condition which precludes apheresis", "donor unfit to receive G-CSF and undergo
    * apheresis") or a scope ("(for bromocriptine and sertraline treatments)", which says to whom a
-   * criterion applies). What they name is the trial's own treatment or procedure, or another drug's
+   * criterion applies, as does a label: {@link #SCOPE_LABEL}). What they name is the trial's own treatment or procedure, or another drug's
    * timing, not what keeps a patient out; and a test some must have ("ejection fraction is required
    * if the patient has a history of anthracyclines"), which keeps out only those who fail it. Not
    * "contraindication to X": X is as often a drug the trial may need ("contraindication to
@@ -152,6 +160,8 @@ public final class CriteriaReading {
       boolean own = STUDY_OWN.matcher(fitness.group()).find() || ownTreatments != null && ownTreatments.matcher(fitness.group()).find();
       if (own) blank(blanked, text, fitness.start(), fitness.end());
     }
+    Matcher label = SCOPE_LABEL.matcher(text);
+    while (label.find()) blank(blanked, text, label.start(1), label.end());
     Matcher aside = ASIDE.matcher(text);
     while (aside.find()) {
       int end = Math.max(aside.end(), closingParenthesis(text, aside.start()));

@@ -208,6 +208,16 @@ class CriteriaReadingTest {
   }
 
   @Test
+  void aLabelSaysToWhomTheCriteriaBelowApply() {
+    // NCT00001955 (celecoxib, then etanercept) and the arms of older cancer records
+    String exclusion = "Pregnant women will not be included in the study.\n\nEtanercept Study:\n\n\nSubjects who had undergone TMJ surgery "
+        + "within the preceding 6 months will be excluded.\n-  Arm II: prior doxorubicin\nNo prior etanercept study drug";
+    CriteriaReading.Halves halves = CriteriaReading.of(split("* Adults", exclusion));
+    String searched = exclusion.replace("Etanercept Study:", " ".repeat(17)).replace("Arm II:", " ".repeat(7));
+    assertEquals(searched, halves.exclusionSearched(), "the labels are blank; the criteria under them are not");
+  }
+
+  @Test
   void aTestSomeMustHaveKeepsOutOnlyThoseWhoFailIt() {
     // NCT00003145: the anthracyclines say who needs the test, not whom the trial excludes
     String exclusion = "-  Cardiac ejection fraction < 40%; ejection fraction is required if the patient has\na history of anthracyclines or history of cardiac disease";

@@ -179,6 +179,8 @@ class QueryShapesTest {
     assertTrue(all("exclusion:cyclophosphamide").contains("NCT05482516"));
     // "Known sensitivities to any of the agents used in this study ... including ... cyclophosphamide, fludarabine"
     assertFalse(all("exclusion:cyclophosphamide").contains("NCT06646627"));
+    // a label over the criteria of one part, "Etanercept Study:", in a trial that gives etanercept
+    assertFalse(all("exclusion:etanercept").contains("NCT00001955"));
   }
 
   @Test

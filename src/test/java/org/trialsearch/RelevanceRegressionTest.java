@@ -27,8 +27,8 @@ import org.trialsearch.config.ConfigSource;
 class RelevanceRegressionTest {
 
   /** What the engine reaches on the whole set today; a change that falls below it fails. */
-  private static final double RECALL_FLOOR = 0.909;
-  private static final int MOST_INTRUSIONS = 24;
+  private static final double RECALL_FLOOR = 0.935;
+  private static final int MOST_INTRUSIONS = 20;
   private static final int LEAST_QUERIES = 196;
 
   /** The measures of a family of queries, summed as queries are run. */

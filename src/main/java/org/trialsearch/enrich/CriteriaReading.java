@@ -74,10 +74,11 @@ public final class CriteriaReading {
   /**
    * A label that says to whom the criteria below it apply, at the start of a line: "Etanercept
    * Study:", "Celecoxib arm:", "Arm II:", "Part A:". What it names is the trial's own treatment or
-   * part, not what keeps a patient out.
+   * part, not what keeps a patient out. The name before "study" is capitalised: "Participation in
+   * another study:" is an exclusion.
    */
-  private static final Pattern SCOPE_LABEL = Pattern.compile("(?im)^[ \\t]*(?:[*\\-•]\\s*)?((?:[\\p{L}\\p{N}-]+[ \\t]+){1,3}"
-      + "(?:study|sub-?study|arm|group|cohort|part)|(?:arm|group|cohort|part|stratum)[ \\t]+[\\p{L}\\p{N}]{1,4}(?:[ \\t]+[\\p{L}\\p{N}-]+){0,3})[ \\t]*:");
+  private static final Pattern SCOPE_LABEL = Pattern.compile("(?im)^[ \\t]*(?:[*\\-•]\\s*)?((?:[\\p{L}\\p{N}-]+[ \\t]+){0,2}"
+      + "(?-i:[\\p{Lu}\\p{N}])[\\p{L}\\p{N}-]*[ \\t]+(?:study|sub-?study|arm|group|cohort|part)|(?:arm|group|cohort|part|stratum)[ \\t]+[\\p{L}\\p{N}]{1,4}(?:[ \\t]+[\\p{L}\\p{N}-]+){0,3})[ \\t]*:");
 
   /** The shortest first word of a treatment's name that names it alone ("leucovorin" of "leucovorin calcium"). */
   private static final int NAMING_FIRST_WORD = 6;
@@ -113,9 +114,10 @@ public final class CriteriaReading {
    * ("inadequate vein access to perform leukapheresis", "in order to ...") or fitness for what the
    * trial gives ("a condition which precludes apheresis", "donor unfit to receive G-CSF and undergo
    * apheresis") or a scope ("(for bromocriptine and sertraline treatments)", which says to whom a
-   * criterion applies, as does a label: {@link #SCOPE_LABEL}). What they name is the trial's own treatment or procedure, or another drug's
-   * timing, not what keeps a patient out; and a test some must have ("ejection fraction is required
-   * if the patient has a history of anthracyclines"), which keeps out only those who fail it. Not
+   * criterion applies, as does a label: {@link #SCOPE_LABEL}). What they name is the trial's own
+   * treatment or procedure, or another drug's timing, not what keeps a patient out; and a test some
+   * must have ("ejection fraction is required if the patient has a history of anthracyclines"),
+   * which keeps out only those who fail it. Not
    * "contraindication to X": X is as often a drug the trial may need ("contraindication to
    * bevacizumab" in a CAR-T trial for glioblastoma); see {@link #FITNESS}. All but
    * a reason and a test run to the next comma, as what follows a comma is as often excluded again

@@ -41,7 +41,7 @@ public final class TrialIndex implements Closeable {
    * The layout of the documents this version writes. An index written with another layout must be
    * built again: fields it lacks would fail searches in ways no user can read.
    */
-  static final String SCHEMA_VERSION = "24";
+  static final String SCHEMA_VERSION = "25";
   private static final String SCHEMA_KEY = "trialsearch.schema";
   public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(1);
 

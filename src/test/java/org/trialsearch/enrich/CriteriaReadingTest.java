@@ -211,7 +211,8 @@ class CriteriaReadingTest {
   void aLabelSaysToWhomTheCriteriaBelowApply() {
     // NCT00001955 (celecoxib, then etanercept) and the arms of older cancer records
     String exclusion = "Pregnant women will not be included in the study.\n\nEtanercept Study:\n\n\nSubjects who had undergone TMJ surgery "
-        + "within the preceding 6 months will be excluded.\n-  Arm II: prior doxorubicin\nNo prior etanercept study drug";
+        + "within the preceding 6 months will be excluded.\n-  Arm II: prior doxorubicin\nNo prior etanercept study drug\n"
+        + "Participation in another study: within 30 days";
     CriteriaReading.Halves halves = CriteriaReading.of(split("* Adults", exclusion));
     String searched = exclusion.replace("Etanercept Study:", " ".repeat(17)).replace("Arm II:", " ".repeat(7));
     assertEquals(searched, halves.exclusionSearched(), "the labels are blank; the criteria under them are not");

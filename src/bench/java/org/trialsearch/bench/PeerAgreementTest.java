@@ -32,18 +32,19 @@ class PeerAgreementTest {
    * file path, hyphenated compounds shifting phrase positions), Porter's and Snowball's stems
    * ("cyclophosphamid" = "cyclophosphamide") against KStem's, and this project's {@code exclusion:},
    * which leaves out trials whose own condition the word is (an epilepsy trial excluding
-   * psychogenic seizures): so the excluded word is a drug that is no trial's condition and that no
-   * record joins to another by "/".
+   * psychogenic seizures), and this project's asides in exclusions, which search no allergy to the
+   * study's own agents: so the words are drugs that are no trial's condition, that no record joins
+   * to another by "/" and that no aside holds.
    */
   static final List<BenchQuery> QUERIES = List.of(
       BenchQuery.parse("browse\t\tantigen=CD19"),
       BenchQuery.parse("browse\t\tphase=PHASE2&status=RECRUITING"),
       BenchQuery.parse("browse\t\tcountry=China&age=10"),
-      BenchQuery.parse("word\ttocilizumab\t"),
+      BenchQuery.parse("word\tibrutinib\t"),
       BenchQuery.parse("words\tthalidomide dexamethasone\t"),
       BenchQuery.parse("words\tlenalidomide -bortezomib\t"),
       BenchQuery.parse("fielded\texclusion:clopidogrel\t"),
-      BenchQuery.parse("filtered\ttocilizumab\tage=30"),
+      BenchQuery.parse("filtered\tibrutinib\tage=30"),
       BenchQuery.parse("filtered\texclusion:clopidogrel\tphase=PHASE2&age=18"),
       BenchQuery.parse("filtered\tmyeloma\tantigen=BCMA&status=RECRUITING&status=COMPLETED"));
 

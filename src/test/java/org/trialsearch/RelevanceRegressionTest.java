@@ -27,9 +27,9 @@ import org.trialsearch.config.ConfigSource;
 class RelevanceRegressionTest {
 
   /** What the engine reaches on the whole set today; a change that falls below it fails. */
-  private static final double RECALL_FLOOR = 0.935;
-  private static final int MOST_INTRUSIONS = 20;
-  private static final int LEAST_QUERIES = 196;
+  private static final double RECALL_FLOOR = 0.929;
+  private static final int MOST_INTRUSIONS = 25;
+  private static final int LEAST_QUERIES = 205;
 
   /** The measures of a family of queries, summed as queries are run. */
   private static final class Tally {

@@ -117,12 +117,11 @@ public final class CriteriaReading {
    * criterion applies, as does a label: {@link #SCOPE_LABEL}). What they name is the trial's own
    * treatment or procedure, or another drug's timing, not what keeps a patient out; and a test some
    * must have ("ejection fraction is required if the patient has a history of anthracyclines"),
-   * which keeps out only those who fail it. Not
-   * "contraindication to X": X is as often a drug the trial may need ("contraindication to
-   * bevacizumab" in a CAR-T trial for glioblastoma); see {@link #FITNESS}. All but
-   * a reason and a test run to the next comma, as what follows a comma is as often excluded again
-   * ("with the exception of diverticulosis, systemic lupus erythematosus, sarcoidosis"); a reason
-   * and a test to the end of their sentence.
+   * which keeps out only those who fail it. Not "contraindication to X": X is as often a drug the
+   * trial may need ("contraindication to bevacizumab" in a CAR-T trial for glioblastoma); see
+   * {@link #FITNESS}. All but a reason and a test run to the next comma, as what follows a comma is
+   * as often excluded again ("with the exception of diverticulosis, systemic lupus erythematosus,
+   * sarcoidosis"); a reason and a test to the end of their sentence.
    */
   static final Pattern ASIDE = Pattern.compile("(?i)\\b(?:(?:" + String.join("|",
       "prior to|before|until|during|at the time of|(?:first|initial|last) dose of|start of|initiation of", // a point in time

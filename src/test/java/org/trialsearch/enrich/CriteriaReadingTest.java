@@ -36,7 +36,7 @@ class CriteriaReadingTest {
     String criteria = "PATIENT CHARACTERISTICS:\n\nPerformance status:\n\n-  ECOG 0-2 OR\n\n-  WHO 0-2\n\n"
         + "-  No second malignancy except:\n\n-  Carcinoma in situ of the cervix\n\n-  Not pregnant or nursing\n\n"
         + "-  Prior chemotherapy allowed\n\n-  Patients with active hepatitis are excluded";
-    CriteriaReading.Halves halves = CriteriaReading.of(new Eligibility(criteria, null, null, null, null, null, null, List.of(), null));
+    CriteriaReading.Halves halves = CriteriaReading.of(unheaded(criteria));
     assertEquals(String.join("\n", "PATIENT CHARACTERISTICS:", "Performance status:", "ECOG 0-2 OR", "WHO 0-2",
         "Carcinoma in situ of the cervix", "Prior chemotherapy allowed"), halves.inclusion());
     assertEquals(String.join("\n", "No second malignancy except:", "Not pregnant or nursing", "Patients with active hepatitis are excluded"),
@@ -233,7 +233,7 @@ class CriteriaReadingTest {
     String criteria = "PATIENT CHARACTERISTICS: Age: 18 and over Performance status: ECOG 0-2 Hematopoietic: WBC at least 3,000/mm3 Hb at least\n"
         + "10 g/dL Hepatic: Bilirubin no greater than 1.5 mg/dL Renal: Creatinine no greater than 2.0\n"
         + "mg/dL Cardiovascular: No MI within the past 6 months No CHF Other: Not pregnant or nursing Yes or No answers recorded";
-    CriteriaReading.Halves halves = CriteriaReading.of(new Eligibility(criteria, null, null, null, null, null, null, List.of(), null));
+    CriteriaReading.Halves halves = CriteriaReading.of(unheaded(criteria));
     assertEquals(String.join("\n", "PATIENT CHARACTERISTICS: Age: 18 and over", "Performance status: ECOG 0-2",
         "Hematopoietic: WBC at least 3,000/mm3 Hb at least", "10 g/dL", "Hepatic: Bilirubin no greater than 1.5 mg/dL",
         "Renal: Creatinine no greater than 2.0 mg/dL", "Cardiovascular:", "Other:"), halves.inclusion());
@@ -245,7 +245,7 @@ class CriteriaReadingTest {
   void aSubjectThatMustNotHaveSomethingIsAnExclusion() {
     // NCT00001725, whose criteria have no headings
     String criteria = "Adults with asthma.\n\nPatients must not have moderate to severe heart disease (MI within preceding year, unstable\nangina).";
-    CriteriaReading.Halves halves = CriteriaReading.of(new Eligibility(criteria, null, null, null, null, null, null, List.of(), null));
+    CriteriaReading.Halves halves = CriteriaReading.of(unheaded(criteria));
     assertEquals("Adults with asthma.", halves.inclusion());
     assertEquals("Patients must not have moderate to severe heart disease (MI within preceding year, unstable angina).", halves.exclusion());
   }
@@ -264,10 +264,15 @@ class CriteriaReadingTest {
   @Test
   void noCriteriaNoHalves() {
     assertNull(CriteriaReading.of(null).inclusion());
-    assertNull(CriteriaReading.of(new Eligibility(null, null, null, null, null, null, null, List.of(), null)).exclusion());
+    assertNull(CriteriaReading.of(unheaded(null)).exclusion());
   }
 
   private static Eligibility split(String inclusion, String exclusion) {
     return new Eligibility(inclusion + "\n" + exclusion, inclusion, exclusion, null, null, null, null, List.of(), null);
+  }
+
+  /** Criteria as older records give them: one text, no inclusion and exclusion headings. */
+  private static Eligibility unheaded(String criteria) {
+    return new Eligibility(criteria, null, null, null, null, null, null, List.of(), null);
   }
 }
